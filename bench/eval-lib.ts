@@ -1,0 +1,149 @@
+// Evaluation over ../shared/corpus: runs lede's own pipeline (the code the CLI runs) on each
+// folder, scores it with ../shared/tools/score.mjs, and adds the visible-deck / visible-tag
+// measures from our annotations (bench/annotations/*.jsonl). Used by `npm run eval` (printing,
+// with the baseline beside it) and by tests/eval-gate.test.ts (floors).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { processDocument } from '../src/pipeline.js';
+import { formatFromExtension } from '../src/input/detect.js';
+import { DEFAULT_EXTRACT_OPTIONS, type ExtractOptions } from '../src/types.js';
+
+export const ROOT = resolve(import.meta.dirname, '..');
+export const CORPUS = resolve(ROOT, '../shared/corpus');
+export const SCORER = resolve(ROOT, '../shared/tools/score.mjs');
+export const corpusAvailable = (): boolean => existsSync(CORPUS) && existsSync(SCORER);
+
+export interface Folder {
+  name: string;
+  truth: string;
+  kind: 'html' | 'text' | 'markdown';
+}
+
+export const FOLDERS: Folder[] = [
+  { name: 'html', truth: 'html', kind: 'html' },
+  { name: 'dumps', truth: 'html', kind: 'text' },
+  { name: 'mddumps', truth: 'html', kind: 'markdown' },
+  { name: 'text', truth: 'text', kind: 'text' },
+  { name: 'markdown', truth: 'markdown', kind: 'markdown' },
+];
+
+export interface Pred {
+  id: string;
+  headline: string | null;
+  deck: string | null;
+  tag: string | null;
+  body: string;
+  byline?: string | null;
+  published?: string | null;
+  status?: string;
+}
+
+export type TruthRow = Record<string, unknown> & { id: string; source: string };
+
+export const readJsonl = <T>(path: string): T[] =>
+  readFileSync(path, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as T);
+
+export function truthRows(folder: Folder): TruthRow[] {
+  const rows = readJsonl<TruthRow>(join(CORPUS, 'truth', `${folder.truth}.jsonl`));
+  const dir = join(CORPUS, folder.name);
+  const present = new Set(readdirSync(dir).map((f) => f.replace(/\.(html?|txt|md)$/, '')));
+  // mddumps lacks one page the converter could not parse: score only pages that exist.
+  return rows.filter((r) => present.has(r.id));
+}
+
+export function folderFiles(folder: Folder): string[] {
+  const dir = join(CORPUS, folder.name);
+  return readdirSync(dir).filter((f) => formatFromExtension(f) !== null).sort().map((f) => join(dir, f));
+}
+
+const idOf = (path: string) => path.split('/').pop()!.replace(/\.(html?|txt|md)$/, '');
+
+export function runLede(folder: Folder, options: ExtractOptions = DEFAULT_EXTRACT_OPTIONS): { preds: Pred[]; errors: string[]; ms: number } {
+  const preds: Pred[] = [];
+  const errors: string[] = [];
+  const t0 = performance.now();
+  for (const path of folderFiles(folder)) {
+    try {
+      const r = processDocument({ source: path, bytes: readFileSync(path) }, options);
+      preds.push({ id: idOf(path), headline: r.headline, deck: r.deck, tag: r.tag, body: r.body, byline: r.byline, published: r.published, status: r.status });
+    } catch (e) {
+      errors.push(`${path}: ${(e as Error).message}`);
+      preds.push({ id: idOf(path), headline: null, deck: null, tag: null, body: '' });
+    }
+  }
+  return { preds, errors, ms: performance.now() - t0 };
+}
+
+// ------------------------------------------------------------------ scoring
+
+interface ScoreModule {
+  score: (truth: TruthRow[], preds: Pred[], o: { nBootstrap: number; bySource: boolean }) => { summary: ScoreSummary };
+  normHeadline: (s: unknown) => string;
+}
+export interface MetricValue { value: number | null; n: number; snippets?: number }
+export interface ScoreSummary {
+  metrics: Record<string, MetricValue>;
+  by_source?: Record<string, { pages: number; metrics: Record<string, MetricValue> }>;
+}
+
+let scorer: ScoreModule | undefined;
+export async function loadScorer(): Promise<ScoreModule> {
+  scorer ??= (await import(pathToFileURL(SCORER).href)) as ScoreModule;
+  return scorer;
+}
+
+/** Visible deck and tag per page, as a reader sees them (null = the page shows none). */
+export interface Annotation { id: string; deck: string | null; tag: string | null }
+
+export function annotations(folder: Folder): Map<string, Annotation> {
+  const path = join(ROOT, 'bench', 'annotations', `${folder.truth}.jsonl`);
+  if (!existsSync(path)) return new Map();
+  return new Map(readJsonl<Annotation>(path).map((a) => [a.id, a]));
+}
+
+/** Our deck/tag measures: exact on pages that show one, null on pages that show none. */
+export function visibleFieldScores(preds: Pred[], notes: Map<string, Annotation>, norm: (s: unknown) => string, ids?: Set<string>) {
+  const out: Record<string, MetricValue> = {};
+  for (const field of ['deck', 'tag'] as const) {
+    let shown = 0, exact = 0, none = 0, nulls = 0;
+    for (const p of preds) {
+      const a = notes.get(p.id);
+      if (!a || (ids && !ids.has(p.id))) continue;
+      const got = norm(p[field] ?? '');
+      if (a[field]) {
+        shown++;
+        if (got !== '' && got === norm(a[field])) exact++;
+      } else {
+        none++;
+        if (got === '') nulls++;
+      }
+    }
+    out[`${field}_exact_shown`] = { value: shown ? exact / shown : null, n: shown };
+    out[`${field}_null_unshown`] = { value: none ? nulls / none : null, n: none };
+  }
+  return out;
+}
+
+export interface FolderResult {
+  folder: string;
+  pages: number;
+  metrics: Record<string, MetricValue>;
+  bySource: Record<string, Record<string, MetricValue>>;
+  errors: string[];
+  ms: number;
+}
+
+export async function evaluate(folder: Folder, preds: Pred[], extra: { errors?: string[]; ms?: number } = {}): Promise<FolderResult> {
+  const { score, normHeadline } = await loadScorer();
+  const truth = truthRows(folder);
+  const { summary } = score(truth, preds, { nBootstrap: 0, bySource: true });
+  const notes = annotations(folder);
+  const metrics = { ...summary.metrics, ...visibleFieldScores(preds, notes, normHeadline) };
+  const bySource: Record<string, Record<string, MetricValue>> = {};
+  for (const [src, s] of Object.entries(summary.by_source ?? {})) {
+    const ids = new Set(truth.filter((t) => t.source === src).map((t) => t.id));
+    bySource[src] = { ...s.metrics, ...visibleFieldScores(preds, notes, normHeadline, ids) };
+  }
+  return { folder: folder.name, pages: truth.length, metrics, bySource, errors: extra.errors ?? [], ms: extra.ms ?? 0 };
+}

@@ -1,0 +1,123 @@
+// `npm run eval`: lede against ../shared/corpus, each figure beside a baseline measured in the
+// same run (Readability.js on HTML; the naive "whole file is the body" reading of dumps).
+//   npm run eval                       all folders
+//   npm run eval -- --folder dumps     one folder (repeatable)
+//   npm run eval -- --json out.json    also write the figures as JSON
+// Predictions are written to bench/out/<folder>.{lede,baseline}.jsonl for
+// `node ../shared/tools/score.mjs --per-page` digging.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import {
+  FOLDERS, ROOT, corpusAvailable, evaluate, folderFiles, runLede,
+  type Folder, type FolderResult, type MetricValue, type Pred,
+} from './eval-lib.js';
+
+const BLOCK = new Set(['P', 'DIV', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'PRE', 'TR', 'FIGCAPTION', 'DT', 'DD', 'SECTION', 'ARTICLE', 'TABLE', 'UL', 'OL']);
+
+// Readability's content as block-separated text (its textContent glues paragraphs together).
+interface DomNode { nodeType: number; textContent: string | null; tagName?: string; childNodes: ArrayLike<DomNode> }
+function blockText(node: DomNode, out: string[]): void {
+  for (const child of Array.from(node.childNodes)) {
+    if (child.nodeType === 3) out.push(child.textContent ?? '');
+    else if (child.nodeType === 1) {
+      const el = child as DomNode & { tagName: string };
+      if (el.tagName === 'BR') { out.push('\n'); continue; }
+      const block = BLOCK.has(el.tagName);
+      if (block) out.push('\n\n');
+      blockText(el, out);
+      if (block) out.push('\n\n');
+    }
+  }
+}
+
+const idOf = (path: string) => path.split('/').pop()!.replace(/\.(html?|txt|md)$/, '');
+
+function readabilityBaseline(folder: Folder): Pred[] {
+  return folderFiles(folder).map((path) => {
+    try {
+      const { document } = parseHTML(readFileSync(path, 'utf8'));
+      const r = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0]).parse();
+      const parts: string[] = [];
+      if (r?.content) blockText(parseHTML(`<html><body>${r.content}</body></html>`).document.body as unknown as DomNode, parts);
+      const body = parts.join('').split(/\n\s*\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean).join('\n\n');
+      return { id: idOf(path), headline: r?.title ?? null, deck: r?.excerpt ?? null, tag: null, body, byline: r?.byline ?? null };
+    } catch {
+      return { id: idOf(path), headline: null, deck: null, tag: null, body: '' };
+    }
+  });
+}
+
+// The naive reading of a dump: all of it is the body, the first line (or first # heading) the headline.
+function wholeFileBaseline(folder: Folder): Pred[] {
+  return folderFiles(folder).map((path) => {
+    const text = readFileSync(path, 'utf8');
+    const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+    const heading = folder.kind === 'markdown' ? lines.find((l) => /^#\s/.test(l))?.replace(/^#\s+/, '') : undefined;
+    return { id: idOf(path), headline: heading ?? lines[0] ?? null, deck: null, tag: null, body: text };
+  });
+}
+
+const ROWS: [string, string][] = [
+  ['body_f1', 'body F1'], ['body_precision', 'body precision'], ['body_recall', 'body recall'],
+  ['headline_exact', 'headline exact'], ['headline_token_f1', 'headline token F1'],
+  ['deck_token_f1', 'deck token F1 (truth deck)'], ['deck_exact_shown', 'deck exact, shown'], ['deck_null_unshown', 'deck null, none shown'],
+  ['tag_match', 'tag match (truth tag)'], ['tag_exact_shown', 'tag exact, shown'], ['tag_null_unshown', 'tag null, none shown'],
+  ['must_include_hit_rate', 'must_include hits'], ['must_exclude_leak_rate', 'must_exclude leaks (lower)'],
+];
+
+const cell = (m: MetricValue | undefined) => (m && m.n ? `${m.value!.toFixed(3)} (${m.n})` : '–');
+
+function table(lede: FolderResult, base: FolderResult, baseName: string): string {
+  const lines = [`${'measure'.padEnd(28)}${'lede'.padEnd(16)}${baseName}`];
+  for (const [k, label] of ROWS) {
+    if (!lede.metrics[k]?.n && !base.metrics[k]?.n) continue;
+    lines.push(`${label.padEnd(28)}${cell(lede.metrics[k]).padEnd(16)}${cell(base.metrics[k])}`);
+  }
+  return lines.join('\n');
+}
+
+function sourceTable(r: FolderResult): string {
+  const sources = Object.keys(r.bySource);
+  if (sources.length < 2) return '';
+  const lines = [`lede by source: ${''.padEnd(12)}${sources.map((s) => s.padEnd(16)).join('')}`];
+  for (const [k, label] of ROWS) {
+    if (!sources.some((s) => r.bySource[s]![k]?.n)) continue;
+    lines.push(`${label.padEnd(28)}${sources.map((s) => cell(r.bySource[s]![k]).padEnd(16)).join('')}`);
+  }
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { folder: { type: 'string', multiple: true }, json: { type: 'string' } } });
+  if (!corpusAvailable()) {
+    process.stderr.write('eval: ../shared/corpus or ../shared/tools/score.mjs not found; nothing to evaluate.\n');
+    process.exitCode = 2;
+    return;
+  }
+  const folders = values.folder?.length ? FOLDERS.filter((f) => values.folder!.includes(f.name)) : FOLDERS;
+  const outDir = join(ROOT, 'bench', 'out');
+  mkdirSync(outDir, { recursive: true });
+  const all: Record<string, { lede: FolderResult; baseline: FolderResult; baselineName: string }> = {};
+  for (const folder of folders) {
+    const run = runLede(folder);
+    const baselineName = folder.name === 'html' ? 'Readability.js' : 'whole file';
+    const basePreds = folder.name === 'html' ? readabilityBaseline(folder) : wholeFileBaseline(folder);
+    writeFileSync(join(outDir, `${folder.name}.lede.jsonl`), run.preds.map((p) => JSON.stringify(p)).join('\n') + '\n');
+    writeFileSync(join(outDir, `${folder.name}.baseline.jsonl`), basePreds.map((p) => JSON.stringify(p)).join('\n') + '\n');
+    const lede = await evaluate(folder, run.preds, run);
+    const baseline = await evaluate(folder, basePreds);
+    all[folder.name] = { lede, baseline, baselineName };
+    const rate = (run.preds.length / (run.ms / 1000)).toFixed(0);
+    process.stdout.write(`\n== ${folder.name}/ (${lede.pages} pages scored, ${run.preds.length} files, ${rate} files/s in-process)\n`);
+    process.stdout.write(table(lede, baseline, baselineName) + '\n');
+    const st = sourceTable(lede);
+    if (st) process.stdout.write('\n' + st + '\n');
+    for (const e of run.errors) process.stdout.write(`error: ${e}\n`);
+  }
+  if (values.json) writeFileSync(values.json, JSON.stringify(all, null, 2) + '\n');
+}
+
+await main();

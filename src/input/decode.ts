@@ -1,0 +1,90 @@
+// Bytes → text without mojibake. Order of evidence, strongest first: a byte-order mark, valid
+// UTF-8 (legacy bytes almost never form it by chance, and pages often declare a charset they
+// were not saved in), the page's own declaration, then statistical detection.
+import chardet from 'chardet';
+
+export interface Decoded {
+  text: string;
+  /** WHATWG name of the encoding used, e.g. "utf-8", "windows-1252", "shift_jis". */
+  encoding: string;
+  /** How the encoding was chosen: "bom", "utf-8", "declared", "detected", "fallback". */
+  via: 'bom' | 'utf-8' | 'declared' | 'detected' | 'fallback';
+}
+
+/** A WHATWG-normalized encoding name for a label, or null when Node cannot decode it. */
+export function encodingFor(label: string): string | null {
+  try {
+    return new TextDecoder(label.trim().toLowerCase()).encoding;
+  } catch {
+    return null;
+  }
+}
+
+function bom(bytes: Uint8Array): string | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
+// UTF-16 without a BOM: ASCII-range text leaves a zero in every other byte.
+function utf16WithoutBom(bytes: Uint8Array): string | null {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 8) return null;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero++;
+    if (bytes[i + 1] === 0) oddZero++;
+  }
+  const pairs = n / 2;
+  if (oddZero > pairs * 0.3 && evenZero < pairs * 0.05) return 'utf-16le';
+  if (evenZero > pairs * 0.3 && oddZero < pairs * 0.05) return 'utf-16be';
+  return null;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function tryUtf8(bytes: Uint8Array): string | null {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+// The HTML spec's prescan looks at the first 1024 bytes; real pages put long scripts before
+// the meta tag, so we look further.
+const PRESCAN_BYTES = 8192;
+const META_CHARSET = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i;
+const XML_DECL = /^\s*<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)["']/i;
+
+/** The charset an HTML or XML document declares for itself, if any. */
+export function declaredCharset(bytes: Uint8Array): string | null {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, PRESCAN_BYTES)).toString('latin1');
+  const m = META_CHARSET.exec(head) ?? XML_DECL.exec(head);
+  return m?.[1] ?? null;
+}
+
+export function decode(bytes: Uint8Array): Decoded {
+  const b = bom(bytes);
+  if (b) return { text: new TextDecoder(b).decode(bytes), encoding: b, via: 'bom' }; // decode() strips the BOM
+  const u16 = utf16WithoutBom(bytes);
+  if (u16) return { text: new TextDecoder(u16).decode(bytes), encoding: u16, via: 'detected' };
+  const asUtf8 = tryUtf8(bytes);
+  if (asUtf8 !== null) return { text: asUtf8, encoding: 'utf-8', via: 'utf-8' };
+
+  const declared = declaredCharset(bytes);
+  const declaredEnc = declared ? encodingFor(declared) : null;
+  // A page declaring UTF-8 that is not valid UTF-8 is almost always windows-1252 underneath.
+  if (declaredEnc && declaredEnc !== 'utf-8' && !declaredEnc.startsWith('utf-16')) {
+    return { text: new TextDecoder(declaredEnc).decode(bytes), encoding: declaredEnc, via: 'declared' };
+  }
+  // Detection on the first 64 KiB is as good as on the whole file and keeps big files cheap.
+  const guess = chardet.detect(bytes.subarray(0, 65536));
+  const guessed = guess ? encodingFor(guess) : null;
+  if (guessed && guessed !== 'utf-8' && !guessed.startsWith('utf-16') && !guessed.startsWith('utf-32')) {
+    return { text: new TextDecoder(guessed).decode(bytes), encoding: guessed, via: 'detected' };
+  }
+  return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252', via: 'fallback' };
+}

@@ -1,0 +1,86 @@
+// Text normalization shared by every format: the same characters in, the same bytes out, so
+// content hashes stay stable across re-runs and formats.
+import { decodeHTML } from 'entities';
+
+// Invisible characters that only ever get in the way of matching and counting. ZWJ/ZWNJ are not
+// here: they carry meaning in Persian, Indic scripts and emoji sequences.
+const INVISIBLE = /[\u00ad\u200b\u2060\ufeff\u180e\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+// C0/C1 controls except tab and newlines; they come from broken encodings and terminal dumps.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+// Every horizontal space, NBSP and the typographic spaces included.
+const SPACES = /[\t \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/g;
+
+/** Decode HTML entities left in text that did not come through an HTML parser. */
+export function decodeEntities(s: string): string {
+  return s.includes('&') ? decodeHTML(s) : s;
+}
+
+/** NFC, invisible and control characters removed; keeps newlines. */
+export function cleanChars(s: string): string {
+  return s.normalize('NFC').replace(INVISIBLE, '').replace(CONTROL, '');
+}
+
+/** One line of text: characters cleaned, all whitespace (newlines included) collapsed to one space. */
+export function normalizeInline(s: string | null | undefined): string {
+  if (s == null) return '';
+  return cleanChars(s).replace(/\s+/g, ' ').replace(SPACES, ' ').trim();
+}
+
+/** Like normalizeInline but null when nothing is left, for optional fields. */
+export function normalizeField(s: string | null | undefined): string | null {
+  const v = normalizeInline(s);
+  return v === '' ? null : v;
+}
+
+/**
+ * Paragraphs → body text: each block normalized inline, empty ones dropped, consecutive exact
+ * duplicates dropped (dumps often repeat a line), joined by exactly one blank line.
+ */
+export function joinParagraphs(blocks: readonly string[]): string {
+  const out: string[] = [];
+  for (const b of blocks) {
+    const p = normalizeInline(b);
+    if (p !== '' && out[out.length - 1] !== p) out.push(p);
+  }
+  return out.join('\n\n');
+}
+
+/** Split normalized body text back into its paragraphs. */
+export function splitParagraphs(body: string): string[] {
+  return body.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p !== '');
+}
+
+// A word broken at a line end: "inter-" + "national". Only a lower-case continuation can be a
+// hyphenated break; "Austria-" + "Hungary" is a compound whose hyphen stays.
+const BROKEN = /(\p{L}+)-$/u;
+const CONTINUES = /^(\p{Ll}+)/u;
+
+/**
+ * Join hard-wrapped lines of one paragraph. A line-end hyphen is removed only when the same
+ * text elsewhere spells the word without it ("inter-" + "national" and "international" seen);
+ * otherwise the hyphen stays ("well-" + "known" → "well-known"): we never invent a word.
+ * `vocabulary` is the set of lower-cased words of the whole document.
+ */
+export function joinWrappedLines(lines: readonly string[], vocabulary?: ReadonlySet<string>): string {
+  let out = '';
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (line === '') continue;
+    if (out === '') { out = line; continue; }
+    const left = BROKEN.exec(out);
+    if (left && /^\p{L}/u.test(line)) {
+      // A word broken across lines: never a space inside it; drop the hyphen only with evidence.
+      const right = CONTINUES.exec(line);
+      const joined = right ? (left[1]! + right[1]!).toLowerCase() : '';
+      out = right && vocabulary?.has(joined) ? out.slice(0, -1) + line : out + line;
+    } else {
+      out += ' ' + line;
+    }
+  }
+  return out;
+}
+
+/** Lower-cased words of a text, for joinWrappedLines' evidence. */
+export function vocabularyOf(text: string): Set<string> {
+  return new Set(text.toLowerCase().match(/\p{L}+/gu) ?? []);
+}

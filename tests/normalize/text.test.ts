@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { joinParagraphs, joinWrappedLines, normalizeInline, vocabularyOf } from '../../src/normalize/text.js';
+
+describe('normalizeInline', () => {
+  it('applies NFC, turns NBSP into a space and drops zero-width characters and soft hyphens', () => {
+    expect(normalizeInline('Cafe\u0301\u00a0con\u200b lec\u00adhe \ufeff')).toBe('Café con leche');
+  });
+  it('collapses every kind of whitespace to one space and keeps quotes and dashes', () => {
+    expect(normalizeInline('  “Quoted”\t—\n dash\u2003end ')).toBe('“Quoted” — dash end');
+  });
+  it('keeps ZWNJ, which Persian spelling needs', () => {
+    expect(normalizeInline('می\u200cخواهم')).toBe('می\u200cخواهم');
+  });
+});
+
+describe('joinParagraphs', () => {
+  it('separates paragraphs by exactly one blank line and drops empty and repeated blocks', () => {
+    expect(joinParagraphs([' One  two ', '', 'One two', '\u00a0', 'Three'])).toBe('One two\n\nThree');
+  });
+});
+
+describe('joinWrappedLines', () => {
+  it('joins hard-wrapped lines with a space', () => {
+    expect(joinWrappedLines(['The mayor said', 'on Friday night'])).toBe('The mayor said on Friday night');
+  });
+  it('removes a line-end hyphen only when the document spells the joined word', () => {
+    const vocab = vocabularyOf('international law');
+    expect(joinWrappedLines(['an inter-', 'national treaty'], vocab)).toBe('an international treaty');
+    expect(joinWrappedLines(['a well-', 'known fact'], vocab)).toBe('a well-known fact');
+  });
+  it('never joins onto a capitalised word', () => {
+    expect(joinWrappedLines(['Austria-', 'Hungary'], vocabularyOf('austriahungary'))).toBe('Austria-Hungary');
+  });
+});
