@@ -5,10 +5,10 @@ import { decode } from './input/decode.js';
 import { detectFormat } from './input/detect.js';
 import { extract } from './extract/index.js';
 import { toArticle } from './normalize/article.js';
+import { InputError } from './errors.js';
+import { MAX_INPUT_BYTES } from './settings.js';
 import type { ExtractOptions, ExtractResult, Format } from './types.js';
 
-/** Past this, a "page" is a data file or a mistake, and parsing it would stall a batch. */
-export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
 
 export interface DocumentInput {
   /** Path as given by the user, or "-" for stdin. */
@@ -19,8 +19,6 @@ export interface DocumentInput {
   /** Name used as the extension hint (the path, or a name given for stdin). */
   hint?: string;
 }
-
-export class InputError extends Error {}
 
 export function processDocument(input: DocumentInput, options: ExtractOptions): ExtractResult {
   if (input.bytes.length > MAX_INPUT_BYTES) {

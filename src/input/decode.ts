@@ -43,6 +43,19 @@ function utf16WithoutBom(bytes: Uint8Array): string | null {
   return null;
 }
 
+// Node 20's TextDecoder treats windows-1252 (and its aliases latin1, iso-8859-1, ascii) as
+// ISO-8859-1, so 0x80–0x9F come out as C1 controls instead of “ ” – — € …. Browsers use the
+// windows-1252 table for all of those labels; so do we.
+const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f'
+  + '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/** Decode with a WHATWG encoding name, working around Node's windows-1252 shortcut. */
+export function decodeAs(bytes: Uint8Array, encoding: string): string {
+  const text = new TextDecoder(encoding).decode(bytes);
+  if (encoding !== 'windows-1252') return text;
+  return text.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
+}
+
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 function tryUtf8(bytes: Uint8Array): string | null {
@@ -78,13 +91,13 @@ export function decode(bytes: Uint8Array): Decoded {
   const declaredEnc = declared ? encodingFor(declared) : null;
   // A page declaring UTF-8 that is not valid UTF-8 is almost always windows-1252 underneath.
   if (declaredEnc && declaredEnc !== 'utf-8' && !declaredEnc.startsWith('utf-16')) {
-    return { text: new TextDecoder(declaredEnc).decode(bytes), encoding: declaredEnc, via: 'declared' };
+    return { text: decodeAs(bytes, declaredEnc), encoding: declaredEnc, via: 'declared' };
   }
   // Detection on the first 64 KiB is as good as on the whole file and keeps big files cheap.
   const guess = chardet.detect(bytes.subarray(0, 65536));
   const guessed = guess ? encodingFor(guess) : null;
   if (guessed && guessed !== 'utf-8' && !guessed.startsWith('utf-16') && !guessed.startsWith('utf-32')) {
-    return { text: new TextDecoder(guessed).decode(bytes), encoding: guessed, via: 'detected' };
+    return { text: decodeAs(bytes, guessed), encoding: guessed, via: 'detected' };
   }
-  return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252', via: 'fallback' };
+  return { text: decodeAs(bytes, 'windows-1252'), encoding: 'windows-1252', via: 'fallback' };
 }

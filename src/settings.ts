@@ -1,0 +1,12 @@
+// Limits and defaults in one place, so they are easy to find and to reason about together.
+
+/** Past this, a "page" is a data file or a mistake, and parsing it would stall a batch. */
+export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
+
+/** Rows per SQLite transaction: large enough to amortise the commit, small enough to lose little on a crash. */
+export const BATCH_SIZE = 500;
+
+/** Files read ahead of extraction, to overlap disk reads with parsing. */
+export const READ_AHEAD = 8;
+
+export const DEFAULT_DB = 'lede.db';
