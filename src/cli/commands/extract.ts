@@ -1,0 +1,29 @@
+// `lede extract`: no database, one JSON line per input with status and error — the building
+// block for shell pipelines. Also what `lede ingest --dry-run` prints.
+import { EXIT, type CommandContext } from '../context.js';
+import { collectInputs, extractAll, type InputSpec } from '../inputs.js';
+import { resultJson } from '../format.js';
+import { emptyTally } from '../reporter.js';
+
+export async function extractCommand(spec: InputSpec, ctx: CommandContext): Promise<number> {
+  const paths = await collectInputs(spec, ctx.io);
+  const tally = emptyTally();
+  for await (const r of extractAll(paths, spec, ctx.io)) {
+    tally.files++;
+    if (r.status === 'error') {
+      tally.failed++;
+      ctx.reporter.failure(r.source, r.error ?? 'failed');
+    } else if (r.status === 'no_body') {
+      tally.noBody++;
+      ctx.reporter.failure(r.source, r.error ?? 'no article body found');
+    } else {
+      ctx.reporter.info(`ok ${r.source} (${r.format}, ${r.word_count} words)`);
+    }
+    await ctx.out.line(resultJson(r));
+    if (ctx.out.closed) break; // the reader went away (`| head`): stop quietly
+    ctx.reporter.progress(tally);
+  }
+  ctx.reporter.summary(tally, 'extract');
+  if (ctx.out.closed) return EXIT.ok;
+  return tally.failed + tally.noBody > 0 ? EXIT.someFailed : EXIT.ok;
+}

@@ -1,0 +1,116 @@
+// The read-only commands over an existing database: list, show, search, export, stats.
+import { createWriteStream, existsSync, openSync } from 'node:fs';
+import { reasonOf } from '../../input/discover.js';
+import { openStore, StoreError, type ListOptions, type Store } from '../../store/index.js';
+import { UsageError } from '../../errors.js';
+import { EXIT, type CommandContext } from '../context.js';
+import { articleJson, csvHeader, csvRow, listLine, showText } from '../format.js';
+import { Output } from '../io.js';
+
+/** Reading commands never create a database: a missing file is a mistake worth naming. */
+export function openExisting(db: string): Store {
+  if (db !== ':memory:' && !existsSync(db)) throw new StoreError(`${db}: no such database (run \`lede ingest\` first, or pass --db FILE)`);
+  return openStore(db, { readonly: true });
+}
+
+async function withStore(db: string, fn: (store: Store) => Promise<number>): Promise<number> {
+  const store = openExisting(db);
+  try {
+    return await fn(store);
+  } finally {
+    store.close();
+  }
+}
+
+export function listCommand(db: string, opts: ListOptions & { json: boolean }, ctx: CommandContext): Promise<number> {
+  return withStore(db, async (store) => {
+    for (const a of store.list(opts)) {
+      await ctx.out.line(opts.json ? articleJson(a) : listLine(a));
+      if (ctx.out.closed) break;
+    }
+    return EXIT.ok;
+  });
+}
+
+export function parseId(raw: string): number {
+  if (!/^\d+$/.test(raw)) throw new UsageError(`not an article id: ${JSON.stringify(raw)} (ids are whole numbers; see \`lede list\`)`);
+  return Number(raw);
+}
+
+export function showCommand(db: string, rawId: string, opts: { json: boolean }, ctx: CommandContext): Promise<number> {
+  const id = parseId(rawId);
+  return withStore(db, async (store) => {
+    const a = store.get(id);
+    if (!a) {
+      ctx.reporter.failure(`article ${id}`, `not found in ${db}`);
+      return EXIT.someFailed;
+    }
+    await ctx.out.line(opts.json ? articleJson(a) : showText(a, ctx.color));
+    return EXIT.ok;
+  });
+}
+
+export function searchCommand(db: string, query: string, opts: { json: boolean; limit: number }, ctx: CommandContext): Promise<number> {
+  return withStore(db, async (store) => {
+    const mark: [string, string] = opts.json || !ctx.io.stdoutIsTTY ? ['[', ']'] : ['\x1b[1m', '\x1b[22m'];
+    const useMark: [string, string] = ctx.color.level > 0 ? mark : ['[', ']'];
+    const hits = store.search(query, { limit: opts.limit, mark: useMark });
+    for (const h of hits) {
+      if (opts.json) {
+        const row = JSON.parse(articleJson(h.article)) as Record<string, unknown>;
+        await ctx.out.line(JSON.stringify({ ...row, rank: h.rank, snippet: h.snippet }));
+      } else {
+        await ctx.out.line(`${h.article.id}\t${h.article.headline ?? '(no headline)'}\n\t${h.snippet}`);
+      }
+      if (ctx.out.closed) break;
+    }
+    if (hits.length === 0) ctx.reporter.warn(`no matches for ${JSON.stringify(query)}`);
+    return EXIT.ok;
+  });
+}
+
+function openForWriting(path: string): number {
+  try {
+    return openSync(path, 'w');
+  } catch (err) {
+    throw new UsageError(`cannot write ${path}: ${reasonOf(err)}`);
+  }
+}
+
+export function exportCommand(db: string, opts: { format: 'jsonl' | 'csv'; output: string | undefined }, ctx: CommandContext): Promise<number> {
+  return withStore(db, async (store) => {
+    const out = opts.output ? new Output(createWriteStream('', { fd: openForWriting(opts.output) })) : ctx.out;
+    if (opts.format === 'csv') await out.line(csvHeader());
+    let n = 0;
+    for (const a of store.all()) {
+      await out.line(opts.format === 'csv' ? csvRow(a) : articleJson(a));
+      n++;
+      if (out.closed) break;
+    }
+    if (opts.output) {
+      await out.end();
+      ctx.reporter.info(`wrote ${n} articles to ${opts.output}`);
+    }
+    return EXIT.ok;
+  });
+}
+
+export function statsCommand(db: string, opts: { json: boolean }, ctx: CommandContext): Promise<number> {
+  return withStore(db, async (store) => {
+    const s = store.stats();
+    if (opts.json) {
+      await ctx.out.line(JSON.stringify(s));
+      return EXIT.ok;
+    }
+    const lines = [`${ctx.color.bold('articles')} ${s.total} (${s.words} words)`];
+    const group = (title: string, rows: { key: string | null; count: number }[]) => {
+      lines.push('', ctx.color.bold(title));
+      for (const r of rows) lines.push(`${String(r.count).padStart(8)}  ${r.key ?? '(none)'}`);
+    };
+    group('by format', s.byFormat);
+    group('by lang', s.byLang);
+    group('by tag', s.byTag);
+    await ctx.out.line(lines.join('\n'));
+    return EXIT.ok;
+  });
+}

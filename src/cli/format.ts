@@ -1,0 +1,51 @@
+// How records look on stdout: JSON Lines with the column names as keys (in column order), CSV
+// for spreadsheets, and a short human view for `show`.
+import type { ChalkInstance } from 'chalk';
+import { ARTICLE_COLUMNS, META_FIELDS, type Article, type ExtractResult } from '../types.js';
+
+export function articleJson(a: Article): string {
+  const o: Record<string, unknown> = {};
+  for (const k of ARTICLE_COLUMNS) o[k] = a[k];
+  return JSON.stringify(o);
+}
+
+export function resultJson(r: ExtractResult): string {
+  const o: Record<string, unknown> = {};
+  for (const k of ARTICLE_COLUMNS) o[k] = r[k];
+  o.status = r.status;
+  o.error = r.error;
+  return JSON.stringify(o);
+}
+
+/** RFC 4180: quote every field that needs it, double the quotes inside. */
+export function csvField(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  const s = typeof v === 'object' ? JSON.stringify(v) : String(v);
+  return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export const csvHeader = (): string => ARTICLE_COLUMNS.join(',');
+export const csvRow = (a: Article): string => ARTICLE_COLUMNS.map((k) => csvField(a[k])).join(',');
+
+/** One line per article for `list`: id, date, tag, headline — tab-separated so `cut` works. */
+export function listLine(a: Article): string {
+  return [a.id, a.published?.slice(0, 10) ?? '-', a.tag ?? '-', a.headline ?? '(no headline)'].join('\t');
+}
+
+/** `lede show`: the fields, where each came from, then the body. */
+export function showText(a: Article, c: ChalkInstance): string {
+  const out: string[] = [];
+  if (a.tag) out.push(c.cyan(a.tag.toUpperCase()));
+  out.push(c.bold(a.headline ?? '(no headline)'));
+  if (a.deck) out.push(c.italic(a.deck));
+  out.push('');
+  const meta: [string, string | number | null][] = [
+    ['id', a.id], ['byline', a.byline], ['published', a.published], ['url', a.url], ['lang', a.lang],
+    ['source', a.source], ['format', a.format], ['words', a.word_count], ['hash', a.content_hash], ['ingested', a.ingested_at],
+  ];
+  for (const [k, v] of meta) if (v !== null && v !== '') out.push(`${c.dim(k.padEnd(10))}${v}`);
+  const prov = [...META_FIELDS, 'body' as const].filter((f) => a.provenance[f]).map((f) => `${f}=${a.provenance[f]}`);
+  if (prov.length) out.push(`${c.dim('found by'.padEnd(10))}${prov.join(', ')}`);
+  out.push('', a.body);
+  return out.join('\n');
+}

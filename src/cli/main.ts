@@ -1,0 +1,221 @@
+// The command table. Parsing and defaults live here; each command is a function of typed
+// options and a context, so tests can run them in-process with their own streams.
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { StoreError, QueryError } from '../store/index.js';
+import { UsageError } from '../errors.js';
+import { DEFAULT_EXTENSIONS, reasonOf } from '../input/discover.js';
+import { DEFAULT_DB } from '../settings.js';
+import { FORMATS, type ExtractOptions, type Format, type Mode } from '../types.js';
+import { EXIT, type CommandContext } from './context.js';
+import { chalkFor, Output, processIo, type Io } from './io.js';
+import { Reporter, type Verbosity } from './reporter.js';
+import { parseRules } from './rules.js';
+import { extractCommand } from './commands/extract.js';
+import { ingestCommand } from './commands/ingest.js';
+import { exportCommand, listCommand, searchCommand, showCommand, statsCommand } from './commands/read.js';
+import type { InputSpec } from './inputs.js';
+
+const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+const EXAMPLES = `
+Examples:
+  lede ingest scraped/                      store every article under scraped/ in ./lede.db
+  lede ingest page.html --json              store one page and print its row
+  curl -s https://example.com/a | lede extract -        one article from stdin, as JSON
+  find scraped -name '*.html' -print0 | lede ingest --files-from - -0
+  lede extract dumps/ | jq -r .headline     headlines of a folder of dumps, no database
+  lede search 'sanctuary AND city' --limit 5
+  lede export --format csv > articles.csv
+
+Exit codes: 0 all inputs stored or unchanged, 1 some inputs failed (named on stderr),
+            2 usage error, 3 the database cannot be opened or written.`;
+
+interface GlobalOpts { quiet?: boolean; verbose?: boolean; color: boolean; db?: string }
+
+interface InputOpts {
+  filesFrom?: string;
+  null?: boolean;
+  format: 'auto' | Format;
+  ext?: string;
+  rules?: string;
+  precision?: boolean;
+  recall?: boolean;
+  tagFromFolder?: boolean;
+}
+
+function inputOptions(cmd: Command): Command {
+  return cmd
+    .argument('[inputs...]', 'files, folders (walked recursively) or - for stdin')
+    .option('--files-from <file>', 'read input paths from FILE (- for stdin), one per line')
+    .option('-0, --null', 'with --files-from: paths are NUL-separated (find -print0)')
+    .addOption(new Option('--format <format>', 'input format').choices(['auto', ...FORMATS]).default('auto'))
+    .option('--ext <list>', `extensions taken from folders (default ${DEFAULT_EXTENSIONS.join(',')}, each also .gz)`)
+    .option('--rules <file>', 'JSON rules: extra boilerplate phrases and CSS selectors')
+    .option('--precision', 'prefer leaving text out over letting boilerplate in')
+    .option('--recall', 'prefer keeping text over losing any of the article')
+    .option('--tag-from-folder', "use the parent folder's name as the tag when a page shows none");
+}
+
+function parseExtensions(list: string | undefined): readonly string[] {
+  if (list === undefined) return DEFAULT_EXTENSIONS;
+  const exts = list.split(',').map((e) => e.trim().toLowerCase()).filter(Boolean).map((e) => (e.startsWith('.') ? e : `.${e}`));
+  if (exts.length === 0) throw new UsageError('--ext needs at least one extension');
+  return exts;
+}
+
+function inputSpec(inputs: string[], o: InputOpts): InputSpec {
+  if (o.precision && o.recall) throw new UsageError('--precision and --recall cannot be used together');
+  const mode: Mode = o.precision ? 'precision' : o.recall ? 'recall' : 'balanced';
+  const extract: ExtractOptions = { mode, rules: o.rules ? parseRules(o.rules) : {}, fallbackTag: null };
+  return {
+    inputs,
+    filesFrom: o.filesFrom,
+    nul: Boolean(o.null),
+    format: o.format === 'auto' ? undefined : o.format,
+    extensions: parseExtensions(o.ext),
+    tagFromFolder: Boolean(o.tagFromFolder),
+    extract,
+  };
+}
+
+function positiveInt(name: string) {
+  return (raw: string): number => {
+    if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new UsageError(`${name} needs a whole number ≥ 1, got ${JSON.stringify(raw)}`);
+    return Number(raw);
+  };
+}
+
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  let ctx: CommandContext | undefined;
+  const errColor = chalkFor(io.stderrIsTTY, io.env, !argv.includes('--no-color'));
+
+  const program = new Command('lede')
+    .description('Ingest scraped news articles (HTML, text and Markdown dumps) into SQLite: tag, headline, deck, body and more.')
+    .version(VERSION, '-V, --version')
+    .option('-q, --quiet', 'only errors on stderr')
+    .option('-v, --verbose', 'a line per file on stderr')
+    .option('--no-color', 'no colours (also NO_COLOR=1)')
+    .option('--db <file>', `SQLite database (default $LEDE_DB or ./${DEFAULT_DB})`)
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', EXAMPLES)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(errColor.red(s)),
+    });
+
+  const context = (cmd: Command): { ctx: CommandContext; g: GlobalOpts } => {
+    const g = cmd.optsWithGlobals() as GlobalOpts;
+    const verbosity: Verbosity = g.quiet ? 'quiet' : g.verbose ? 'verbose' : 'normal';
+    const stderrColor = chalkFor(io.stderrIsTTY, io.env, g.color);
+    ctx = {
+      io,
+      out: new Output(io.stdout),
+      reporter: new Reporter(io.stderr, stderrColor, verbosity, io.stderrIsTTY),
+      color: chalkFor(io.stdoutIsTTY, io.env, g.color),
+    };
+    return { ctx, g };
+  };
+  const dbPath = (g: GlobalOpts) => g.db ?? (io.env.LEDE_DB || DEFAULT_DB);
+
+  // A terminal on stdin and nothing to read: the user needs help, not a hang.
+  const needsInput = (cmd: Command, inputs: string[], o: InputOpts): boolean => {
+    if (inputs.length === 0 && o.filesFrom === undefined && io.stdinIsTTY) {
+      io.stderr.write(cmd.helpInformation());
+      exitCode = EXIT.usage;
+      return true;
+    }
+    return false;
+  };
+  const withStdinDefault = (inputs: string[], o: InputOpts) => (inputs.length === 0 && o.filesFrom === undefined ? ['-'] : inputs);
+
+  inputOptions(program.command('ingest').description('extract articles and store them in the database'))
+    .option('--json', 'also print each stored row as JSON Lines on stdout')
+    .option('-n, --dry-run', 'extract and print JSON Lines, write nothing')
+    .action(async (inputs: string[], o: InputOpts & { json?: boolean; dryRun?: boolean }, cmd: Command) => {
+      if (needsInput(cmd, inputs, o)) return;
+      const { ctx, g } = context(cmd);
+      const spec = inputSpec(withStdinDefault(inputs, o), o);
+      exitCode = o.dryRun ? await extractCommand(spec, ctx) : await ingestCommand(spec, { db: dbPath(g), json: Boolean(o.json) }, ctx);
+    });
+
+  inputOptions(program.command('extract').description('print extracted articles as JSON Lines (no database)'))
+    .action(async (inputs: string[], o: InputOpts, cmd: Command) => {
+      if (needsInput(cmd, inputs, o)) return;
+      const { ctx } = context(cmd);
+      exitCode = await extractCommand(inputSpec(withStdinDefault(inputs, o), o), ctx);
+    });
+
+  program.command('list').description('list stored articles, newest first (id, date, tag, headline)')
+    .option('--limit <n>', 'at most N rows', positiveInt('--limit'), 50)
+    .option('--offset <n>', 'skip N rows', (v) => (v === '0' ? 0 : positiveInt('--offset')(v)), 0)
+    .option('--tag <tag>', 'only this tag')
+    .addOption(new Option('--format <format>', 'only this input format').choices([...FORMATS]))
+    .option('--lang <lang>', 'only this language')
+    .option('--json', 'JSON Lines')
+    .action(async (o: { limit: number; offset: number; tag?: string; format?: Format; lang?: string; json?: boolean }, cmd: Command) => {
+      const { ctx, g } = context(cmd);
+      exitCode = await listCommand(dbPath(g), { ...o, json: Boolean(o.json) }, ctx);
+    });
+
+  program.command('show').description('show one article, with where each field came from')
+    .argument('<id>', 'article id (see lede list)')
+    .option('--json', 'the row as JSON')
+    .action(async (id: string, o: { json?: boolean }, cmd: Command) => {
+      const { ctx, g } = context(cmd);
+      exitCode = await showCommand(dbPath(g), id, { json: Boolean(o.json) }, ctx);
+    });
+
+  program.command('search').description('full-text search (SQLite FTS5 syntax), best matches first')
+    .argument('<query...>', 'words, "phrases", AND/OR/NOT, prefix*')
+    .option('--limit <n>', 'at most N hits', positiveInt('--limit'), 20)
+    .option('--json', 'JSON Lines with rank and snippet')
+    .action(async (words: string[], o: { limit: number; json?: boolean }, cmd: Command) => {
+      const { ctx, g } = context(cmd);
+      exitCode = await searchCommand(dbPath(g), words.join(' '), { limit: o.limit, json: Boolean(o.json) }, ctx);
+    });
+
+  program.command('export').description('write every stored article as JSON Lines or CSV')
+    .addOption(new Option('--format <format>', 'output format').choices(['jsonl', 'csv']).default('jsonl'))
+    .option('-o, --output <file>', 'write to FILE instead of stdout')
+    .action(async (o: { format: 'jsonl' | 'csv'; output?: string }, cmd: Command) => {
+      const { ctx, g } = context(cmd);
+      exitCode = await exportCommand(dbPath(g), { format: o.format, output: o.output }, ctx);
+    });
+
+  program.command('stats').description('counts by tag, format and language')
+    .option('--json', 'as JSON')
+    .action(async (o: { json?: boolean }, cmd: Command) => {
+      const { ctx, g } = context(cmd);
+      exitCode = await statsCommand(dbPath(g), { json: Boolean(o.json) }, ctx);
+    });
+
+  for (const cmd of program.commands) {
+    cmd.exitOverride().configureOutput(program.configureOutput()).showHelpAfterError('(run with --help for usage)');
+  }
+
+  if (argv.length === 0) {
+    io.stderr.write(program.helpInformation());
+    return EXIT.usage;
+  }
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (err) {
+    ctx?.reporter.clearProgress();
+    const fail = (msg: string, code: number) => { io.stderr.write(`${errColor.red('lede:')} ${msg}\n`); return code; };
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
+      return EXIT.usage; // commander already printed the message
+    }
+    if (err instanceof UsageError) return fail(err.message, EXIT.usage);
+    if (err instanceof QueryError) return fail(err.message, EXIT.usage);
+    if (err instanceof StoreError) return fail(err.message, EXIT.database);
+    if ((err as NodeJS.ErrnoException).code === 'EPIPE') return exitCode;
+    return fail(`internal error: ${(err as Error).stack ?? reasonOf(err)}\nPlease report this with the input that caused it.`, 70);
+  }
+}

@@ -1,0 +1,83 @@
+// Messages for people, on stderr: per-file failures (always, one line each), verbose detail,
+// a live progress line when stderr is a terminal, and the closing summary.
+import type { ChalkInstance } from 'chalk';
+
+export type Verbosity = 'quiet' | 'normal' | 'verbose';
+
+export interface Tally {
+  files: number;
+  stored: number;
+  updated: number;
+  unchanged: number;
+  noBody: number;
+  failed: number;
+}
+
+export const emptyTally = (): Tally => ({ files: 0, stored: 0, updated: 0, unchanged: 0, noBody: 0, failed: 0 });
+
+const PROGRESS_EVERY_MS = 120;
+
+export class Reporter {
+  private lastProgress = 0;
+  private progressShown = false;
+  private readonly started = performance.now();
+
+  constructor(
+    private readonly stderr: NodeJS.WritableStream,
+    private readonly c: ChalkInstance,
+    private readonly verbosity: Verbosity,
+    private readonly live: boolean,
+  ) {}
+
+  private write(line: string): void {
+    this.clearProgress();
+    this.stderr.write(line + '\n');
+  }
+
+  /** A file that could not be used: `path: reason`, even with --quiet (scripts grep for it). */
+  failure(path: string, reason: string): void {
+    this.write(`${this.c.red(path)}: ${reason}`);
+  }
+
+  warn(message: string): void {
+    if (this.verbosity !== 'quiet') this.write(`${this.c.yellow('warning')}: ${message}`);
+  }
+
+  info(message: string): void {
+    if (this.verbosity === 'verbose') this.write(this.c.dim(message));
+  }
+
+  elapsedSeconds(): number {
+    return (performance.now() - this.started) / 1000;
+  }
+
+  progress(t: Tally): void {
+    if (!this.live || this.verbosity === 'quiet') return;
+    const now = performance.now();
+    if (now - this.lastProgress < PROGRESS_EVERY_MS) return;
+    this.lastProgress = now;
+    const rate = t.files / Math.max(this.elapsedSeconds(), 1e-3);
+    this.stderr.write(`\r\x1b[K${t.files} files, ${t.failed} failed, ${rate.toFixed(0)} files/s`);
+    this.progressShown = true;
+  }
+
+  clearProgress(): void {
+    if (this.progressShown) {
+      this.stderr.write('\r\x1b[K');
+      this.progressShown = false;
+    }
+  }
+
+  summary(t: Tally, what: 'ingest' | 'extract'): void {
+    this.clearProgress();
+    if (this.verbosity === 'quiet') return;
+    const secs = this.elapsedSeconds();
+    const rate = t.files / Math.max(secs, 1e-3);
+    const parts = what === 'ingest'
+      ? [this.c.green(`stored ${t.stored}`), `updated ${t.updated}`, `unchanged ${t.unchanged}`]
+      : [this.c.green(`extracted ${t.files - t.failed - t.noBody}`)];
+    parts.push(t.noBody ? this.c.yellow(`no body ${t.noBody}`) : 'no body 0');
+    parts.push(t.failed ? this.c.red(`failed ${t.failed}`) : 'failed 0');
+    this.stderr.write(`${parts.join(', ')} — ${t.files} files in ${secs.toFixed(2)} s (${rate.toFixed(1)} files/s)\n`);
+  }
+}
