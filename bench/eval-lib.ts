@@ -93,18 +93,30 @@ export async function loadScorer(): Promise<ScoreModule> {
   return scorer;
 }
 
-/** Visible deck and tag per page, as a reader sees them (null = the page shows none). */
-export interface Annotation { id: string; deck: string | null; tag: string | null }
+/** Visible headline, deck and tag per page, as a reader sees them (null = the page shows none). */
+export interface Annotation { id: string; headline?: string; deck: string | null; tag: string | null }
 
+/** bench/annotations/<truth>.jsonl, or its parts in bench/annotations/parts/<truth>.part*.jsonl. */
 export function annotations(folder: Folder): Map<string, Annotation> {
-  const path = join(ROOT, 'bench', 'annotations', `${folder.truth}.jsonl`);
-  if (!existsSync(path)) return new Map();
-  return new Map(readJsonl<Annotation>(path).map((a) => [a.id, a]));
+  const dir = join(ROOT, 'bench', 'annotations');
+  const whole = join(dir, `${folder.truth}.jsonl`);
+  const partsDir = join(dir, 'parts');
+  const files = existsSync(whole) ? [whole]
+    : existsSync(partsDir) ? readdirSync(partsDir).filter((f) => f.startsWith(`${folder.truth}.part`)).sort().map((f) => join(partsDir, f)) : [];
+  return new Map(files.flatMap((f) => readJsonl<Annotation>(f)).map((a) => [a.id, a]));
 }
 
 /** Our deck/tag measures: exact on pages that show one, null on pages that show none. */
 export function visibleFieldScores(preds: Pred[], notes: Map<string, Annotation>, norm: (s: unknown) => string, ids?: Set<string>) {
   const out: Record<string, MetricValue> = {};
+  let heads = 0, headHits = 0;
+  for (const p of preds) {
+    const a = notes.get(p.id);
+    if (!a?.headline || (ids && !ids.has(p.id))) continue;
+    heads++;
+    if (norm(p.headline ?? '') === norm(a.headline)) headHits++;
+  }
+  out.headline_exact_visible = { value: heads ? headHits / heads : null, n: heads };
   for (const field of ['deck', 'tag'] as const) {
     let shown = 0, exact = 0, none = 0, nulls = 0;
     for (const p of preds) {

@@ -62,7 +62,7 @@ function wholeFileBaseline(folder: Folder): Pred[] {
 
 const ROWS: [string, string][] = [
   ['body_f1', 'body F1'], ['body_precision', 'body precision'], ['body_recall', 'body recall'],
-  ['headline_exact', 'headline exact'], ['headline_token_f1', 'headline token F1'],
+  ['headline_exact', 'headline exact (truth)'], ['headline_exact_visible', 'headline exact (visible)'], ['headline_token_f1', 'headline token F1'],
   ['deck_token_f1', 'deck token F1 (truth deck)'], ['deck_exact_shown', 'deck exact, shown'], ['deck_null_unshown', 'deck null, none shown'],
   ['tag_match', 'tag match (truth tag)'], ['tag_exact_shown', 'tag exact, shown'], ['tag_null_unshown', 'tag null, none shown'],
   ['must_include_hit_rate', 'must_include hits'], ['must_exclude_leak_rate', 'must_exclude leaks (lower)'],
