@@ -1,8 +1,18 @@
+// Plain-text dumps: clean article text, w3m/lynx page dumps, browser select-all copies.
+// Text → lines (header lines and lynx references set aside) → blocks → the shared dump
+// extractor.
 import type { ExtractOptions, Extraction } from '../../types.js';
-import { emptyExtraction } from '../empty.js';
+import { extractFromBlocks } from '../dump/article.js';
+import { parseHeaderLines } from '../dump/header.js';
+import { textToBlocks } from './blocks.js';
+import { stripReferences } from './links.js';
 
-// Placeholder until the text extractor lands.
-export function extractText(input: string, _options: ExtractOptions): Extraction {
-  void input;
-  return emptyExtraction();
+export function extractText(input: string, options: ExtractOptions): Extraction {
+  let lines: readonly string[] = input.replace(/\r\n?/g, '\n').split('\n');
+  const header = parseHeaderLines(lines);
+  let first = 1;
+  if (header) { lines = lines.slice(header.consumed); first += header.consumed; }
+  lines = stripReferences(lines);
+  const blocks = textToBlocks(lines, first);
+  return extractFromBlocks(blocks, options, { prefix: 'text', plainText: true, meta: header?.meta ?? null });
 }

@@ -1,0 +1,97 @@
+// The boilerplate phrase matcher: "Contact Us", "12 Comments", "Sign up for our newsletter …",
+// "© 2016 … All rights reserved". The phrases are data (phrases.json, grouped by language);
+// this module only knows how to compare a block of text with them. Used by the text and
+// Markdown dump extractors, and free for the HTML body extractor.
+import PHRASES from './phrases.json' with { type: 'json' };
+
+export type BoilerplateKind = 'line' | 'prefix' | 'contains';
+
+interface PhraseGroup { line?: string[]; prefix?: string[]; contains?: string[]; stop?: string[] }
+
+export interface BoilerplateMatcher {
+  /** How a block matches the list, or null. Only short blocks can match (see the limits below). */
+  match(text: string): BoilerplateKind | null;
+  /** A heading or short line after which an article does not go on ("Comments", "Related articles"). */
+  isStop(text: string): boolean;
+}
+
+// Size limits: a phrase list can only judge short text. A long paragraph that happens to
+// start with "Read more" or mention "all rights reserved" is an article sentence.
+const LINE_MAX = 80;
+const PREFIX_MAX = 160;
+const CONTAINS_MAX = 400;
+
+// Leading bullets, arrows, counts and trailing counts/arrows/punctuation are not part of a
+// phrase: "• Share", "Comments (19)", "19 Comments", "Read more »", "Related:".
+const LEAD = /^[\s\p{P}\p{S}\d]+/u;
+const TRAIL = /[\s\p{P}\p{S}\d]+$/u;
+const COUNT_PAREN = /\s*[([]\s*\d[\d,.]*\s*[)\]]\s*$/u;
+
+/** Lower-cased, NFKC, whitespace collapsed; keeps inner punctuation. */
+export function phraseKey(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** The key a whole-line phrase is compared on: no bullets, counts or end punctuation. */
+export function lineKey(text: string): string {
+  return phraseKey(text).replace(COUNT_PAREN, '').replace(LEAD, '').replace(TRAIL, '');
+}
+
+class Matcher implements BoilerplateMatcher {
+  private readonly lines = new Set<string>();
+  private readonly stops = new Set<string>();
+  private readonly prefixes: string[] = [];
+  private readonly contains: string[] = [];
+
+  constructor(groups: PhraseGroup[], extra: readonly string[]) {
+    for (const g of groups) {
+      for (const p of g.line ?? []) this.lines.add(lineKey(p));
+      for (const p of g.stop ?? []) this.stops.add(lineKey(p));
+      for (const p of g.prefix ?? []) this.prefixes.push(phraseKey(p));
+      for (const p of g.contains ?? []) this.contains.push(phraseKey(p));
+    }
+    // User phrases are whole-line phrases; a trailing "*" makes one a prefix ("Read more at*").
+    for (const p of extra) {
+      const k = phraseKey(p);
+      if (k.endsWith('*') && k.length > 1) this.prefixes.push(k.slice(0, -1));
+      else if (k !== '') this.lines.add(lineKey(k));
+    }
+  }
+
+  match(text: string): BoilerplateKind | null {
+    if (text.length > CONTAINS_MAX) return null;
+    const key = phraseKey(text);
+    if (key.length <= LINE_MAX) {
+      const lk = lineKey(key);
+      if (lk !== '' && this.lines.has(lk)) return 'line';
+    }
+    if (key.length <= PREFIX_MAX) {
+      const bare = key.replace(LEAD, '');
+      for (const p of this.prefixes) if (bare.startsWith(p) || key.startsWith(p)) return 'prefix';
+    }
+    for (const c of this.contains) if (key.includes(c)) return 'contains';
+    return null;
+  }
+
+  isStop(text: string): boolean {
+    if (text.length > LINE_MAX) return false;
+    const lk = lineKey(text);
+    return lk !== '' && this.stops.has(lk);
+  }
+}
+
+const BUILT_IN: PhraseGroup[] = Object.entries(PHRASES as Record<string, unknown>)
+  .filter(([k, v]) => !k.startsWith('_') && typeof v === 'object' && v !== null)
+  .map(([, v]) => v as PhraseGroup);
+
+let defaultMatcher: Matcher | undefined;
+// One matcher per user phrase list, so a batch of 100k files builds it once.
+const byRules = new WeakMap<readonly string[], Matcher>();
+
+/** The built-in phrase list plus the user's `rules.boilerplate` phrases. */
+export function boilerplateMatcher(extra?: readonly string[]): BoilerplateMatcher {
+  if (!extra || extra.length === 0) return (defaultMatcher ??= new Matcher(BUILT_IN, []));
+  let m = byRules.get(extra);
+  if (!m) byRules.set(extra, (m = new Matcher(BUILT_IN, extra)));
+  return m;
+}

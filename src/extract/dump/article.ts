@@ -1,0 +1,136 @@
+// One extractor for every kind of dump: given the block sequence of a plain-text or Markdown
+// dump, find the article (densest prose run), then the fields around it by position:
+// headline above the body, tag above the headline, deck between headline and body, byline
+// and date in the header zone. Stated metadata (front matter, JSON or header lines) wins
+// over what the layout suggests.
+import type { ExtractOptions, Extraction, MetaField } from '../../types.js';
+import { boilerplateMatcher } from '../boilerplate/index.js';
+import { emptyExtraction } from '../empty.js';
+import type { Block } from './block.js';
+import { classifyBlocks, type Scored } from './classify.js';
+import { cutAtStop, densestRun, extendCleanRun, isCleanDump, keepInBody, type Run } from './body.js';
+import { findDeck } from './deck.js';
+import type { DocMeta } from './header.js';
+import { findHeadline } from './headline.js';
+import { contentTokens } from './measure.js';
+import { bylineOf, findDate } from './meta.js';
+import { findTag } from './tag.js';
+
+export interface DumpContext {
+  /** Provenance prefix: "text" or "md". */
+  prefix: 'text' | 'md';
+  plainText: boolean;
+  meta: DocMeta | null;
+}
+
+// Below this much prose the "article" is a listing, a gallery or an error page.
+const MIN_ARTICLE_PROSE = 140;
+const VOCAB_CHARS = 2500;
+
+const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[\s\p{P}]+/gu, ' ').trim();
+
+function where(ctx: DumpContext, s: Scored): string {
+  const b = s.block;
+  if (ctx.prefix === 'md') return b.kind === 'heading' ? `md:h${b.level}` : `md:line-${b.line}`;
+  return `text:line-${b.line}`;
+}
+
+/** Index of the block whose text equals a stated value (front matter title shown as `# Title`). */
+function findText(scored: readonly Scored[], value: string, from: number, to: number): number | null {
+  const v = norm(value);
+  for (let i = Math.max(0, from); i <= to && i < scored.length; i++) if (norm(scored[i]!.block.text) === v) return i;
+  return null;
+}
+
+function vocabulary(scored: readonly Scored[], start: number, end: number): Set<string> {
+  let text = '';
+  for (let i = start; i <= end && text.length < VOCAB_CHARS; i++) if (scored[i]!.cls === 'prose') text += ' ' + scored[i]!.block.text;
+  return new Set(contentTokens(text));
+}
+
+/** First index in [start, end] that is prose: where the body text proper begins. */
+function firstProse(scored: readonly Scored[], start: number, end: number): number {
+  for (let i = start; i <= end; i++) if (scored[i]!.cls === 'prose') return i;
+  return start;
+}
+
+export function extractFromBlocks(blocks: readonly Block[], options: ExtractOptions, ctx: DumpContext): Extraction {
+  const x = emptyExtraction();
+  const stated = ctx.meta?.fields ?? {};
+  const statedBy = ctx.meta?.source ?? '';
+  for (const f of ['url', 'lang', 'byline', 'published'] as MetaField[]) {
+    if (stated[f]) { x[f] = stated[f]!; x.provenance[f] = statedBy; }
+  }
+
+  const scored = classifyBlocks(blocks, boilerplateMatcher(options.rules.boilerplate));
+  let run: Run | null = densestRun(scored);
+  const clean = isCleanDump(scored);
+  if (run) run = clean ? extendCleanRun(scored, run) : cutAtStop(scored, run);
+  const last = scored.length - 1;
+  const bodyStart0 = run ? firstProse(scored, run.start, run.end) : 0;
+  const bodyEnd = run ? run.end : last;
+
+  // Headline: stated, else the best-heading block above the body.
+  let h: number | null = null;
+  if (stated.headline) {
+    x.headline = stated.headline;
+    x.provenance.headline = statedBy;
+    h = findText(scored, stated.headline, 0, Math.min(last, bodyStart0 + 3));
+  } else if (scored.length > 0) {
+    const vocab = vocabulary(scored, bodyStart0, bodyEnd);
+    h = findHeadline(scored, { bodyStart: bodyStart0, bodyEnd, bodyVocabulary: vocab, plainText: ctx.plainText });
+    if (h !== null) { x.headline = scored[h]!.block.text; x.provenance.headline = where(ctx, scored[h]!); }
+  }
+
+  // Deck and tag by position around the headline.
+  let deckIdx: number | null = null;
+  if (stated.deck) { x.deck = stated.deck; x.provenance.deck = statedBy; }
+  if (h !== null) {
+    deckIdx = findDeck(scored, { headlineIndex: h, headlineText: scored[h]!.block.text, limit: Math.min(last, Math.max(bodyEnd, h + 8)) });
+    if (deckIdx !== null && !stated.deck) { x.deck = scored[deckIdx]!.block.text; x.provenance.deck = where(ctx, scored[deckIdx]!); }
+  }
+  if (stated.tag) { x.tag = stated.tag; x.provenance.tag = statedBy; }
+  else if (h !== null) {
+    const t = findTag(scored, h, scored[h]!.block.text);
+    if (t) { x.tag = t.text; x.provenance.tag = `${ctx.prefix}:${t.rule}`; }
+  }
+  if (x.tag === null && options.fallbackTag) { x.tag = options.fallbackTag; x.provenance.tag = 'folder'; }
+
+  // Body: the run, starting after the headline and deck when they sit inside it.
+  let start = run ? run.start : 0;
+  const headerEnd = Math.max(h ?? -1, deckIdx ?? -1);
+  if (run && headerEnd >= start && headerEnd < run.end) start = headerEnd + 1;
+  const skip = new Set<string>();
+  if (x.headline) skip.add(norm(x.headline));
+  if (x.deck) skip.add(norm(x.deck));
+  const body: string[] = [];
+  let prose = 0;
+  if (run) {
+    for (let i = start; i <= run.end; i++) {
+      const s = scored[i]!;
+      if (!keepInBody(s, options.mode)) continue;
+      if (i <= bodyStart0 + 2 && skip.has(norm(s.block.text))) continue;
+      body.push(s.block.text);
+      if (s.cls === 'prose') prose += s.weight;
+    }
+  }
+  if (prose < MIN_ARTICLE_PROSE) x.notArticle = true;
+  x.body = body;
+  x.provenance.body = `${ctx.prefix}:densest-run`;
+
+  // Byline and date in the header zone: from a little above the headline to the body start.
+  const zoneLo = Math.max(0, (h ?? bodyStart0) - 4);
+  const zoneHi = Math.min(last, Math.max(bodyStart0, (deckIdx ?? h ?? 0) + 1) + 4);
+  for (let i = zoneLo; i <= zoneHi; i++) {
+    const t = scored[i]!.block.text;
+    if (x.byline === null) {
+      const by = bylineOf(t);
+      if (by) { x.byline = by; x.provenance.byline = where(ctx, scored[i]!); }
+    }
+    if (x.published === null && scored[i]!.cls !== 'prose') {
+      const d = findDate(t);
+      if (d) { x.published = d; x.provenance.published = where(ctx, scored[i]!); }
+    }
+  }
+  return x;
+}

@@ -1,0 +1,101 @@
+// The body of a dump: the densest run of prose. Every block carries a score (positive for
+// prose, negative for menus, link lists, boilerplate); the run with the largest total score
+// (maximum subarray, one linear pass) is where the article is. Menus and footers are runs of
+// negative blocks, so they bound it; a caption or a subheading inside the article costs
+// little and is bridged.
+import type { Mode } from '../../types.js';
+import type { Scored } from './classify.js';
+
+export interface Run {
+  /** First and last block index of the run (inclusive). */
+  start: number;
+  end: number;
+  /** Sum of the positive scores in the run: how much prose it holds. */
+  prose: number;
+}
+
+/** The contiguous run of blocks with the largest total score, or null when nothing is positive. */
+export function densestRun(scored: readonly Scored[], from = 0, to = scored.length - 1): Run | null {
+  let best: Run | null = null;
+  let bestSum = 0;
+  let sum = 0, start = from;
+  for (let i = from; i <= to; i++) {
+    const v = scored[i]!.score;
+    if (sum <= 0) { sum = 0; start = i; }
+    sum += v;
+    if (sum > bestSum) { bestSum = sum; best = { start, end: i, prose: 0 }; }
+  }
+  if (best) best.prose = proseWeight(scored, best.start, best.end);
+  return best;
+}
+
+export function proseWeight(scored: readonly Scored[], start: number, end: number): number {
+  let p = 0;
+  for (let i = start; i <= end; i++) if (scored[i]!.cls === 'prose') p += scored[i]!.weight;
+  return p;
+}
+
+/**
+ * End the run at a "Comments" / "Related articles" heading: what follows is reader comments or
+ * teasers, which can be prose-dense too. Only once enough article text precedes it, so that
+ * a "Related" box near the top does not cut the article short.
+ */
+export function cutAtStop(scored: readonly Scored[], run: Run): Run {
+  let seen = 0;
+  for (let i = run.start; i <= run.end; i++) {
+    const s = scored[i]!;
+    if (s.stop && seen >= 400 && seen >= 0.35 * run.prose) {
+      let end = i - 1;
+      while (end > run.start && scored[end]!.score <= 0) end--;
+      return { start: run.start, end, prose: proseWeight(scored, run.start, end) };
+    }
+    if (s.cls === 'prose') seen += s.weight;
+  }
+  return run;
+}
+
+/**
+ * A clean dump (article text only, maybe a stray "Contact Us"): nearly all of it is prose and
+ * nothing looks like page chrome. Then the whole text after the header is the article, and a
+ * closing list of short lines (fixtures, award winners) belongs to it rather than being a menu.
+ */
+export function isCleanDump(scored: readonly Scored[]): boolean {
+  let chrome = 0, total = 0, prose = 0;
+  for (const s of scored) {
+    if (s.cls === 'boiler' || s.cls === 'link' || s.cls === 'rule' || s.cls === 'artifact') chrome++;
+    if (s.repeats > 1 && s.cls !== 'prose') chrome++;
+    total += s.weight;
+    if (s.cls === 'prose') prose += s.weight;
+  }
+  return chrome <= 1 && total > 0 && prose >= 0.6 * total;
+}
+
+/** In a clean dump the run reaches the last block that is not boilerplate. */
+export function extendCleanRun(scored: readonly Scored[], run: Run): Run {
+  let end = scored.length - 1;
+  while (end > run.end && scored[end]!.cls === 'boiler') end--;
+  return end > run.end ? { start: run.start, end, prose: proseWeight(scored, run.start, end) } : run;
+}
+
+/**
+ * Which blocks of the run are body text. Boilerplate, link lists, placeholders and
+ * datelines go; headings, quotes, lists, code and tables stay. Short non-sentence lines
+ * (captions, labels) stay in balanced mode, go in precision mode; recall keeps all but
+ * boilerplate and placeholders.
+ */
+export function keepInBody(s: Scored, mode: Mode): boolean {
+  switch (s.cls) {
+    case 'prose': return true;
+    case 'boiler': case 'artifact': case 'rule': return false;
+    case 'link': return mode === 'recall';
+    case 'meta': return mode === 'recall';
+    case 'short': {
+      const k = s.block.kind;
+      if (k === 'heading' || k === 'code' || k === 'table' || k === 'quote') return true;
+      if (mode === 'precision') return s.ends && s.words >= 4;
+      if (mode === 'recall') return true;
+      // Balanced: a short line repeated elsewhere on the page is chrome (menu entry, share bar).
+      return s.repeats === 1;
+    }
+  }
+}

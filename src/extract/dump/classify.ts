@@ -1,0 +1,118 @@
+// What each block of a dump looks like: prose, a short line, a link list entry, boilerplate,
+// a dateline … and how much it speaks for or against being inside the article. Computed once
+// per block; every later step reads these features instead of re-measuring text.
+import type { BoilerplateKind, BoilerplateMatcher } from '../boilerplate/index.js';
+import type { Block } from './block.js';
+import { capitalShare, commaCount, endsSentence, letterShare, sentenceCount, textWeight, wordCountOf } from './measure.js';
+import { bylineOf, isDateLine, isReadingTime } from './meta.js';
+
+export type BlockClass =
+  | 'prose' // sentence-like text of some length: what articles are made of
+  | 'short' // a short line that is not a sentence: titles, labels, menu entries, captions
+  | 'link' // mostly link text: menus, teasers, "related" lists
+  | 'boiler' // matches the boilerplate phrase list
+  | 'meta' // dateline, byline, reading time
+  | 'artifact' // media placeholder, form field, symbol-only line
+  | 'rule'; // separator
+
+export interface Scored {
+  block: Block;
+  index: number;
+  weight: number;
+  words: number;
+  sentences: number;
+  ends: boolean;
+  cls: BlockClass;
+  boiler: BoilerplateKind | null;
+  /** Heading or line after which the article does not continue ("Comments", "Related"). */
+  stop: boolean;
+  /** How many blocks of the document have the same text (1 = unique). */
+  repeats: number;
+  /** Evidence for being article text: positive for prose, negative for chrome. */
+  score: number;
+}
+
+// Prose thresholds, in weight units (characters, CJK counted triple).
+const PROSE_LONG = 250; // this long, it is text even without punctuation (w3m joins cells)
+const PROSE_MEDIUM = 110;
+const PROSE_SHORT = 55;
+
+function isArtifact(b: Block): boolean {
+  if (b.flags?.media) return true;
+  const t = b.text;
+  if (t === '') return true;
+  if (letterShare(t) === 0) return true; // "•", "0", "| |", "2192"
+  // w3m/lynx placeholders: "[photo]", "[                    ]", "[Submit]", "[ck] [img]".
+  return /^(?:\[[^\]]*\]\s*)+$/.test(t);
+}
+
+/** Is this block prose, judged from its own text only. */
+export function looksLikeProse(text: string, weight: number, words: number, sentences: number, ends: boolean): boolean {
+  if (weight >= PROSE_LONG && words >= 12) return true;
+  if (weight >= PROSE_MEDIUM && (ends || sentences >= 2 || commaCount(text) >= 2) && words >= 8) return true;
+  if (weight >= PROSE_SHORT && ends && words >= 7) {
+    // A short sentence. Title-cased lines ending in "?" or "!" are headlines, not prose.
+    const caps = capitalShare(text);
+    return caps === null || caps < 0.75 || /[.。]["'”’»)]*$/u.test(text);
+  }
+  return false;
+}
+
+function classOf(b: Block, weight: number, words: number, sentences: number, ends: boolean, boiler: BoilerplateKind | null): BlockClass {
+  if (b.kind === 'rule') return 'rule';
+  if (isArtifact(b)) return 'artifact';
+  if (boiler !== null) return 'boiler';
+  const share = b.linkShare ?? 0;
+  if (share >= 0.6 || (share >= 0.35 && weight < 120)) return 'link';
+  if (weight < 140 && (isDateLine(b.text) || isReadingTime(b.text) || bylineOf(b.text) !== null)) return 'meta';
+  if (b.kind === 'code' || b.kind === 'table') return weight >= PROSE_SHORT ? 'prose' : 'short';
+  return looksLikeProse(b.text, weight, words, sentences, ends) ? 'prose' : 'short';
+}
+
+function scoreOf(s: Omit<Scored, 'score'>): number {
+  const { block: b, weight, cls } = s;
+  switch (cls) {
+    case 'prose': {
+      let v = weight * (1 - Math.min(0.9, b.linkShare ?? 0));
+      if (b.kind === 'list-item') v *= 0.8;
+      // A repeated paragraph is a teaser shown twice, or a pull quote: weak evidence.
+      if (s.repeats > 1) v *= 0.4;
+      return v;
+    }
+    case 'short': {
+      if (b.kind === 'heading') return -6;
+      // A short sentence ("O'Neill fumed.") is weak evidence for the article.
+      if (s.ends && s.words >= 4 && b.kind !== 'list-item') return 0.3 * weight;
+      let v = -(10 + 0.25 * weight);
+      if (b.kind === 'list-item') v = -(16 + 0.4 * weight);
+      if (s.repeats > 1) v *= 1.5;
+      return v;
+    }
+    case 'link': return -(14 + 0.6 * weight);
+    case 'boiler': return s.boiler === 'contains' ? -(30 + 0.5 * weight) : -(30 + weight);
+    case 'meta': return -12;
+    case 'artifact': return -3;
+    case 'rule': return -8;
+  }
+}
+
+/** Features and score of every block; `matcher` is the boilerplate phrase list in force. */
+export function classifyBlocks(blocks: readonly Block[], matcher: BoilerplateMatcher): Scored[] {
+  const counts = new Map<string, number>();
+  for (const b of blocks) if (b.text !== '') counts.set(b.text, (counts.get(b.text) ?? 0) + 1);
+  return blocks.map((block, index) => {
+    const text = block.text;
+    const weight = textWeight(text);
+    const words = wordCountOf(text);
+    const sentences = sentenceCount(text);
+    const ends = endsSentence(text);
+    const boiler = text === '' ? null : matcher.match(text);
+    const cls = classOf(block, weight, words, sentences, ends, boiler);
+    const base = {
+      block, index, weight, words, sentences, ends, cls, boiler,
+      stop: cls !== 'prose' && matcher.isStop(text),
+      repeats: counts.get(text) ?? 1,
+    };
+    return { ...base, score: scoreOf(base) };
+  });
+}

@@ -1,0 +1,57 @@
+// The deck (standfirst) of a dump: a standalone sentence-like block right after the headline,
+// before the body. What tells it from the first body paragraph: it has no final period
+// (decks often don't), or it is set apart from the body by the article's metadata (byline,
+// date, share bar, picture) instead of running straight into the next paragraph.
+import type { Scored } from './classify.js';
+
+const SKIP = new Set(['artifact', 'rule', 'boiler', 'meta', 'link']);
+const DECK_MAX_WEIGHT = 420;
+
+export interface DeckContext {
+  headlineIndex: number;
+  headlineText: string;
+  /** Last index a deck may sit at (end of the article run). */
+  limit: number;
+}
+
+const sameText = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'base' }) === 0;
+
+/** Index of the next block after `i` that carries content (skipping chrome and headline repeats). */
+function nextContent(scored: readonly Scored[], i: number, limit: number, headline: string): number | null {
+  for (let j = i + 1; j <= limit && j < scored.length; j++) {
+    const s = scored[j]!;
+    if (SKIP.has(s.cls) || sameText(s.block.text, headline)) continue;
+    return j;
+  }
+  return null;
+}
+
+function deckShaped(s: Scored): boolean {
+  const b = s.block;
+  if (b.kind === 'list-item' || b.kind === 'code' || b.kind === 'table') return false;
+  if (s.words < 5 || s.weight > DECK_MAX_WEIGHT || s.sentences > 3) return false;
+  // A question-and-answer teaser or a sentence: it must read as text, not a label.
+  return /\p{L}/u.test(b.text);
+}
+
+/** Index of the deck block, or null. */
+export function findDeck(scored: readonly Scored[], ctx: DeckContext): number | null {
+  const c = nextContent(scored, ctx.headlineIndex, ctx.limit, ctx.headlineText);
+  if (c === null) return null;
+  const s = scored[c]!;
+  if (!deckShaped(s)) return null;
+  // Chrome between headline and candidate is fine, but another headline-sized block is not:
+  // the candidate must be the first content after the headline.
+  const plainEnd = !/[.!?…。！？]["'”’»)\]]*$/u.test(s.block.text);
+  const n = nextContent(scored, c, ctx.limit, ctx.headlineText);
+  // No body after it: it is the body.
+  if (n === null) return null;
+  const gapToNext = n - c > 1 && scored.slice(c + 1, n).some((x) => x.cls === 'meta' || x.cls === 'boiler' || x.cls === 'link' || x.cls === 'artifact');
+  if (s.block.kind === 'heading') return plainEnd ? c : null;
+  if (plainEnd && !/[:;,]$/.test(s.block.text)) return c;
+  // Sentence-final: a deck only when metadata or chrome separates it from what follows, or the
+  // next content is not prose (a byline-ish or caption line).
+  if (gapToNext) return c;
+  const ns = scored[n]!;
+  return ns.cls !== 'prose' && ns.block.kind !== 'heading' ? c : null;
+}

@@ -1,0 +1,108 @@
+// The headline of a dump: the line or heading that best heads the article body found below
+// it. Candidates are the blocks in a window above the body start; each is scored on shape
+// (length, no final period, heading level, standing alone), closeness to the body (only
+// content lines count as distance, datelines and share bars do not), and how much of its
+// vocabulary the body shares: a headline is about what the article says, a menu entry or a
+// teaser for another story is not.
+import type { Scored } from './classify.js';
+import { capitalShare, contentTokens } from './measure.js';
+
+export interface HeadlineContext {
+  /** Index of the first body block. */
+  bodyStart: number;
+  /** Index of the last block of the article run. */
+  bodyEnd: number;
+  /** Content tokens of the start of the body. */
+  bodyVocabulary: ReadonlySet<string>;
+  /** Plain-text dumps: a line standing between blank lines is a title-like unit. */
+  plainText: boolean;
+}
+
+const WINDOW_ABOVE = 45;
+const WINDOW_INSIDE = 3;
+
+/** Vocabulary overlap: share of the candidate's content tokens found in the body start. */
+export function overlapWith(text: string, vocabulary: ReadonlySet<string>): number {
+  const toks = contentTokens(text);
+  if (toks.length === 0) return 0;
+  let hit = 0;
+  for (const t of toks) if (vocabulary.has(t)) hit++;
+  return hit / toks.length;
+}
+
+function eligible(s: Scored): boolean {
+  const b = s.block;
+  if (s.cls === 'boiler' || s.cls === 'meta' || s.cls === 'artifact' || s.cls === 'rule') return false;
+  if (b.kind === 'code' || b.kind === 'table' || b.kind === 'quote') return false;
+  // Headlines are linked often enough in Markdown (`# [Title](url)`); link lists are not headings.
+  if (s.cls === 'link' && b.kind !== 'heading') return false;
+  if (s.words < 1 || s.words > 40 || s.weight > 360) return false;
+  return /\p{L}/u.test(b.text);
+}
+
+function scoreCandidate(scored: readonly Scored[], i: number, ctx: HeadlineContext, distance: number): number {
+  const s = scored[i]!;
+  const b = s.block;
+  let v = 0;
+  if (b.kind === 'heading') v += b.level === 1 ? 3 : b.level === 2 ? 1.6 : b.level === 3 ? 0.9 : 0.4;
+  if (b.kind === 'list-item') v -= 1.5;
+  if (s.cls === 'prose') v -= s.weight > 200 ? 1.5 : 0.6;
+  // Headlines rarely end with a full stop; questions and exclamations are fine.
+  if (/[.。]["'”’»)]*$/u.test(b.text) && !/\.\.\.$|…$/.test(b.text)) v -= 1.2;
+  if (s.words >= 3 && s.words <= 22) v += 0.6;
+  else if (s.words <= 2) v -= 0.7;
+  else if (s.words > 28) v -= 0.8;
+  if (ctx.plainText && b.gapBefore) v += 0.3;
+  if ((capitalShare(b.text) ?? 0) >= 0.7 && s.words >= 3) v += 0.2;
+  v += 2.2 * overlapWith(b.text, ctx.bodyVocabulary);
+  v -= Math.min(3, 0.22 * distance);
+  // A line that appears many times is navigation; twice is often the headline itself
+  // (page title plus share text or a sticky header).
+  if (s.repeats >= 3) v -= 0.5 * (s.repeats - 2);
+  // Inside a menu: the neighbours are short list entries too.
+  const prev = scored[i - 1], next = scored[i + 1];
+  if (b.kind === 'list-item' && prev?.block.kind === 'list-item' && next?.block.kind === 'list-item') v -= 1;
+  if (i >= ctx.bodyStart) v -= 0.4 * (i - ctx.bodyStart + 1);
+  return v;
+}
+
+/** Index of the headline block, or null when no block looks like one. */
+export function findHeadline(scored: readonly Scored[], ctx: HeadlineContext): number | null {
+  let best: number | null = null, bestScore = -Infinity;
+  const lo = Math.max(0, ctx.bodyStart - WINDOW_ABOVE);
+  const hi = Math.min(ctx.bodyEnd, ctx.bodyStart + WINDOW_INSIDE);
+  const scores = new Map<number, number>();
+  // Distance counts content blocks only: datelines, share bars and placeholders between a
+  // headline and its body are normal.
+  let distance = 0;
+  for (let i = Math.min(hi, scored.length - 1); i >= lo; i--) {
+    const s = scored[i]!;
+    if (eligible(s) && !(s.cls === 'prose' && i >= ctx.bodyStart && s.weight > 200)) {
+      const v = scoreCandidate(scored, i, ctx, i < ctx.bodyStart ? distance : 0);
+      scores.set(i, v);
+      if (v > bestScore) { bestScore = v; best = i; }
+    }
+    if (i < ctx.bodyStart && (s.cls === 'short' || s.cls === 'prose' || s.cls === 'link')) distance++;
+  }
+  if (best === null || bestScore <= -1.5) return null;
+  return preferHeadOverDeck(scored, scores, best);
+}
+
+/**
+ * Headline and deck stand one above the other and look alike (both standalone, no final
+ * period); the deck is the longer, sentence-like one and shares more words with the body, so
+ * it can outscore the headline. When the winner has a shorter plausible candidate right
+ * above it, that one is the headline and the winner its deck.
+ */
+function preferHeadOverDeck(scored: readonly Scored[], scores: ReadonlyMap<number, number>, best: number): number {
+  const s = scored[best]!;
+  if (s.words < 12 || s.block.kind === 'heading') return best;
+  let p = best - 1;
+  while (p >= 0 && (scored[p]!.cls === 'artifact' || scored[p]!.cls === 'rule' || scored[p]!.cls === 'meta')) p--;
+  const ps = scores.get(p);
+  if (ps === undefined) return best;
+  const prev = scored[p]!;
+  const ok = prev.words >= 3 && prev.words * 1.3 <= s.words && prev.block.kind !== 'list-item'
+    && !/[.。]["'”’»)]*$/u.test(prev.block.text) && ps > scores.get(best)! - 2.5;
+  return ok ? p : best;
+}

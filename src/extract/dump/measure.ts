@@ -1,0 +1,87 @@
+// Script-aware text measures the dump extractor scores blocks with. Thresholds are in
+// "weight" rather than characters so that CJK text, which packs a word into one or two
+// characters, is judged like Latin text of the same content.
+
+const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/gu;
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’_-]*/gu;
+
+/** Characters, with each CJK/Thai character counted three times (about one Latin word). */
+export function textWeight(text: string): number {
+  const cjk = text.match(CJK_CHAR)?.length ?? 0;
+  return text.length + 2 * cjk;
+}
+
+/** Words, where a run of CJK characters counts one word per two characters. */
+export function wordCountOf(text: string): number {
+  let n = 0;
+  for (const w of text.match(WORD) ?? []) {
+    const cjk = w.match(CJK_CHAR)?.length ?? 0;
+    n += cjk > 0 ? Math.max(1, Math.round(cjk / 2)) + (w.length - cjk > 0 ? 1 : 0) : 1;
+  }
+  return n;
+}
+
+// Sentence-final punctuation, Latin, CJK, Arabic and Devanagari, optionally followed by closing
+// quotes or brackets: `… "soft on crime."`.
+const SENTENCE_END = /[.!?…。！？؟।][\s"'”’»)\]」』]*$/u;
+// A sentence boundary inside a block: end punctuation, space, then a capital or a quote.
+const SENTENCE_BREAK = /[.!?…][”"’']?\s+["“‘(]?\p{Lu}|[。！？]/gu;
+
+export const endsSentence = (text: string): boolean => SENTENCE_END.test(text);
+
+/** Number of sentence boundaries inside the text, plus one for a final sentence end. */
+export function sentenceCount(text: string): number {
+  return (text.match(SENTENCE_BREAK)?.length ?? 0) + (endsSentence(text) ? 1 : 0);
+}
+
+/** Commas (Latin, CJK, Arabic): prose has them, menus and titles rarely do. */
+export function commaCount(text: string): number {
+  return text.match(/[,，、،]/g)?.length ?? 0;
+}
+
+const CASED_WORD = /(?<![\p{L}\p{N}])[\p{Lu}\p{Ll}][\p{L}'’-]*/gu;
+const SMALL_WORDS = new Set([
+  'a', 'an', 'the', 'and', 'or', 'but', 'nor', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from',
+  'as', 'is', 'vs', 'via', 'per', 'into', 'onto', 'over', 'than', 'up', 'off', 'out',
+]);
+
+/**
+ * Share of cased words that start with a capital, small English function words aside:
+ * 1.0 for "Lust For Youth", low for sentence-case prose. Null when there are no cased words.
+ */
+export function capitalShare(text: string): number | null {
+  let cased = 0, upper = 0;
+  for (const w of text.match(CASED_WORD) ?? []) {
+    if (SMALL_WORDS.has(w.toLowerCase())) continue;
+    cased++;
+    if (/^\p{Lu}/u.test(w)) upper++;
+  }
+  return cased === 0 ? null : upper / cased;
+}
+
+const TOKEN = /[\p{L}\p{N}]+/gu;
+const CJK_RUN = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]+$/u;
+
+/**
+ * Content tokens for overlap measures: lower-cased words of three or more letters, and
+ * character bigrams of CJK runs (which have no spaces to split on).
+ */
+export function contentTokens(text: string): string[] {
+  const out: string[] = [];
+  for (const t of text.toLowerCase().match(TOKEN) ?? []) {
+    if (CJK_RUN.test(t)) {
+      for (let i = 0; i + 1 < t.length; i++) out.push(t.slice(i, i + 2));
+      if (t.length === 1) out.push(t);
+    } else if (t.length >= 3 || /\d/.test(t)) {
+      out.push(t);
+    }
+  }
+  return out;
+}
+
+/** Share of letters among the non-space characters: low for "12/02 | 3:40 PM | 19 ▲". */
+export function letterShare(text: string): number {
+  const chars = text.replace(/\s+/g, '');
+  if (chars.length === 0) return 0;
+  return (chars.match(/\p{L}/gu)?.length ?? 0) / chars.length;
+}

@@ -1,0 +1,75 @@
+// Recognisers for the metadata lines that sit around a headline in a dump: dates, bylines,
+// reading times. They decide what a line *is*; ./article.ts decides which one to keep.
+import { toIsoDate } from '../../normalize/date.js';
+
+// A date must look like one before the (lenient) date reader is asked: a month word next to
+// a day and a four-digit year, a numeric d/m/y, an ISO date, or a CJK 年月日 date.
+const DATE_SHAPES: RegExp[] = [
+  /\p{L}{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}/u, // Feb. 23, 2015 · December 15th 2016
+  /\d{1,2}(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?\p{L}{3,}\.?,?\s+(?:de\s+)?\d{4}/u, // 27 Jul 2017 · 1 de marzo de 2019
+  /\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b/, // 2016-02-01
+  /\b\d{1,2}[./-]\d{1,2}[./-]\d{4}\b/, // 08.04.2015 · 2/26/2015
+  /\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/, // 2015年4月8日
+];
+const TIME_AFTER = /^[\s,|·•–—-]*(?:at|à|um|a las|alle|às|om|в)?\s*\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\b|[+-]\d{2}:?\d{2})?/iu;
+
+/** The date written in a short line ("February 1, 2016: 12:41 PM ET"), as found; else null. */
+export function findDate(text: string): string | null {
+  if (text.length > 200) return null;
+  for (const re of DATE_SHAPES) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const date = m[0];
+    if (toIsoDate(date) === null) continue;
+    // Keep a time written right after the date: it makes `published` precise.
+    const t = TIME_AFTER.exec(text.slice(m.index + date.length));
+    if (t && t[0].trim() !== '') {
+      const withTime = (date + t[0]).trim();
+      if (toIsoDate(withTime) !== null) return withTime;
+    }
+    return date;
+  }
+  return null;
+}
+
+// Words that may surround a date on a dateline without making it prose.
+const DATE_LINE_WORDS = /^(?:published|posted|updated|last updated|modified|date|on|am|le|el|il|em|op|den|vom|del|de|du|le|à|at|um|a las|mis à jour|publié|publicado|actualizado|aktualisiert|veröffentlicht|pubblicato|aggiornato|gepubliceerd|bijgewerkt|opublikowano|обновлено|опубликовано|yayınlanma|güncelleme|first published|originally published|[ap]\.?m\.?|[A-Z]{2,4}|utc|gmt|et|pt|ct|mez|cet|cest)$/iu;
+
+/**
+ * A line that is only a date (with a weekday, time, "Published", "Updated" around it): a
+ * dateline, never body text.
+ */
+export function isDateLine(text: string): boolean {
+  if (text.length > 90) return false;
+  const d = findDate(text);
+  if (d === null) return /^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?$/i.test(text.trim());
+  const rest = text.replace(d, ' ').replace(/[\d:.,|·•/()–—-]+/g, ' ').trim();
+  if (rest === '') return true;
+  const words = rest.split(/\s+/);
+  // Weekdays and date-label words are allowed; up to two other words ("Sunday", "Mis à jour").
+  return words.filter((w) => !DATE_LINE_WORDS.test(w)).length <= 2;
+}
+
+// "By Jane Doe", "Von Max Muster", "Par …", "Por …", "Di …", "Door …", "Av …", "Автор: …".
+const BYLINE_LEAD = /^(?:written\s+by|posted\s+by|story\s+by|words\s+by|reported\s+by|text\s+by|by|von|par|por|di|door|av|af|przez|autor(?:in)?|author|auteur|autore|yazar|автор|от|作者|文|記者)\s*[:：]?\s+/iu;
+// Name-like: capitalised words, initials, "de/van/von" particles, CJK names.
+const NAME = /^(?:(?:\p{Lu}[\p{L}'’.-]*|de|da|del|der|den|van|von|la|le|di|du|bin|al|[\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}]+)\s*(?:,|&|and|und|et|y|e|i|и|\s)\s*){1,12}$/u;
+
+/** The name(s) in a byline line ("By Ahiza Garcia @ahiza_garcia February 1, 2016"), or null. */
+export function bylineOf(text: string): string | null {
+  if (text.length > 160) return null;
+  const lead = BYLINE_LEAD.exec(text);
+  if (!lead) return null;
+  let rest = text.slice(lead[0].length);
+  // Cut at what follows the names: a date, a separator, a handle, a role after a comma.
+  const d = findDate(rest);
+  if (d) rest = rest.slice(0, rest.indexOf(d));
+  rest = rest.split(/\s[|·•–—]\s|\s@|\s{2,}|\bon\s+\p{Lu}\p{Ll}+day\b|\bupdated\b/iu)[0]!.trim().replace(/[\s,;:|–—-]+$/u, '');
+  if (rest === '' || rest.length > 100) return null;
+  return NAME.test(rest + ' ') ? rest : null;
+}
+
+/** "5 min read", "Lesezeit: 3 Minuten", "885 words": reading-time and length lines. */
+export function isReadingTime(text: string): boolean {
+  return text.length < 60 && /\b\d+\s*(?:-|–)?\s*(?:min(?:ute)?s?\.?(?:\s+(?:read|de lecture|lesezeit|di lettura|de leitura|leestijd))?|words|wörter|mots|palabras|parole|palavras)\b|\b(?:reading time|lesezeit|temps de lecture|tiempo de lectura|tempo di lettura|tempo de leitura|leestijd|время чтения)\b/iu.test(text);
+}

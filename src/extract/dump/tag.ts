@@ -1,0 +1,77 @@
+// The tag (kicker) of a dump: a short topic/section label standing just above the headline
+// ("Donald Trump", "Biz & IT —", "Africa"), or the last breadcrumb before it. A label that is
+// the tail of a menu (a run of short lines or list entries) is navigation, not a kicker.
+import type { Scored } from './classify.js';
+
+const TAG_MAX_WORDS = 5;
+const TAG_MAX_WEIGHT = 48;
+// Breadcrumb separators: "News > World > Africa", "Home › Tech", "Sport » Football".
+const CRUMB_SPLIT = /\s+[>›»/|]\s+|\s*[›»]\s*/u;
+
+export interface TagResult { text: string; index: number; rule: 'kicker' | 'breadcrumb' }
+
+const sameText = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'base' }) === 0;
+
+/** Trailing dashes, colons and separators are decoration: "Biz & IT —" → "Biz & IT". */
+export function cleanLabel(text: string): string {
+  return text.replace(/^[\s\p{Pd}|:•·›»>]+|[\s\p{Pd}|:•·›»>]+$/gu, '').trim();
+}
+
+function labelShaped(s: Scored): boolean {
+  const t = cleanLabel(s.block.text);
+  if (t === '' || s.words > TAG_MAX_WORDS || s.weight > TAG_MAX_WEIGHT) return false;
+  if (/[.!?。！？]$/u.test(t) && !/\.$/.test(t.split(/\s+/).pop() ?? '')) return false;
+  if (/[.!?。！？]["'”’]?$/u.test(t) && s.words > 2) return false;
+  // Mostly letters: "653,817 VIEWS" and "2/26/2015" are not labels.
+  const letters = t.match(/\p{L}/gu)?.length ?? 0;
+  return letters >= 2 && letters / t.replace(/\s/g, '').length >= 0.6;
+}
+
+/** The breadcrumb item before the headline: the last crumb, or the one before a crumb equal to the headline. */
+function fromCrumbs(items: string[], headline: string): string | null {
+  const crumbs = items.map(cleanLabel).filter((x) => x !== '');
+  if (crumbs.length < 2) return null;
+  let last = crumbs[crumbs.length - 1]!;
+  if (sameText(last, headline) || headline.startsWith(last)) {
+    crumbs.pop();
+    if (crumbs.length < 2) return null; // only "Home" is left
+    last = crumbs[crumbs.length - 1]!;
+  }
+  return last.split(/\s+/).length <= TAG_MAX_WORDS && last.length <= TAG_MAX_WEIGHT ? last : null;
+}
+
+/** A tag found above the headline at `h`, or null. */
+export function findTag(scored: readonly Scored[], h: number, headline: string): TagResult | null {
+  // Walk up over placeholders and separators (up to a few) to the block above the headline.
+  let i = h - 1;
+  let skipped = 0;
+  while (i >= 0 && (scored[i]!.cls === 'artifact' || scored[i]!.cls === 'rule') && skipped < 3) { i--; skipped++; }
+  if (i < 0) return null;
+  const s = scored[i]!;
+  const b = s.block;
+
+  // A breadcrumb written on one line.
+  const parts = b.text.split(CRUMB_SPLIT);
+  if (parts.length >= 3 || (parts.length === 2 && b.text.length <= 120 && /[>›»]/.test(b.text))) {
+    const t = fromCrumbs(parts, headline);
+    return t ? { text: t, index: i, rule: 'breadcrumb' } : null;
+  }
+  // A breadcrumb as a list whose last entry is the headline: take the entry before it.
+  if (b.kind === 'list-item' && sameText(b.text, headline)) {
+    const items: string[] = [];
+    for (let j = i; j >= 0 && scored[j]!.block.kind === 'list-item' && items.length < 8; j--) items.unshift(scored[j]!.block.text);
+    const t = fromCrumbs(items, headline);
+    return t ? { text: t, index: i - 1, rule: 'breadcrumb' } : null;
+  }
+  if (b.kind === 'list-item' || b.kind === 'code' || b.kind === 'table') return null;
+  if (s.cls === 'boiler' || s.cls === 'meta' || s.cls === 'prose') return null;
+  if (s.cls === 'link' && s.words > 3) return null;
+  if (b.kind === 'heading' && b.level === 1) return null;
+  if (!labelShaped(s)) return null;
+  if (s.repeats > 2) return null;
+  // The tail of a menu: the block above is another short entry with no blank line between.
+  const above = scored[i - 1];
+  const standalone = b.gapBefore || !above || above.cls === 'artifact' || above.cls === 'rule';
+  if (!standalone && above && (above.cls === 'short' || above.cls === 'link') && above.block.kind !== 'heading') return null;
+  return { text: cleanLabel(b.text), index: i, rule: 'kicker' };
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { boilerplateMatcher, lineKey } from '../../../src/extract/boilerplate/index.js';
+import PHRASES from '../../../src/extract/boilerplate/phrases.json' with { type: 'json' };
+
+const m = boilerplateMatcher();
+
+describe('boilerplate phrase list (data)', () => {
+  it('covers the languages the held-out pages come in', () => {
+    for (const lang of ['en', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'ru', 'zh', 'ja', 'ar', 'pl', 'tr']) {
+      const g = (PHRASES as Record<string, { line: string[] }>)[lang];
+      expect(g?.line.length, lang).toBeGreaterThan(10);
+    }
+  });
+  it('is lower case, so that entries match as written', () => {
+    for (const [k, g] of Object.entries(PHRASES)) {
+      if (k.startsWith('_')) continue;
+      for (const list of Object.values(g as Record<string, string[]>)) for (const p of list) expect(p).toBe(p.toLowerCase());
+    }
+  });
+});
+
+describe('boilerplateMatcher', () => {
+  it('matches whole short lines, ignoring bullets, counts and end punctuation', () => {
+    expect(m.match('Contact Us')).toBe('line');
+    expect(m.match('  • Share this »')).toBe('line');
+    expect(m.match('19 Comments')).toBe('line');
+    expect(m.match('Comments (19)')).toBe('line');
+    expect(m.match('Kommentare')).toBe('line');
+    expect(m.match('Tous droits réservés')).toBe('contains');
+  });
+  it('matches prefixes on short blocks only', () => {
+    expect(m.match('Sign up for our daily newsletter')).toBe('prefix');
+    expect(m.match('Lesen Sie auch: Die Bahn streikt wieder')).toBe('prefix');
+    const long = 'Read more about how the council spent the money, ' + 'and why residents are angry about it, '.repeat(5);
+    expect(m.match(long)).toBeNull();
+  });
+  it('finds copyright and cookie notices inside a line', () => {
+    expect(m.match('© 2016 Cable News Network. A Time Warner Company. All Rights Reserved.')).toBe('contains');
+    expect(m.match('Wir verwenden Cookies, um Ihnen das beste Erlebnis zu bieten.')).toBe('contains');
+  });
+  it('leaves article sentences alone', () => {
+    expect(m.match('The mayor said the library would reopen before winter.')).toBeNull();
+    expect(m.match('Share prices fell sharply on Monday after the announcement.')).toBeNull();
+    expect(m.match('Home')).toBe('line');
+    expect(m.match('Home prices rose again')).toBeNull();
+  });
+  it('knows stop headings that end an article', () => {
+    expect(m.isStop('12 Comments')).toBe(true);
+    expect(m.isStop('Related Articles')).toBe(true);
+    expect(m.isStop('Ähnliche Artikel')).toBe(true);
+    expect(m.isStop('The council approved the budget')).toBe(false);
+  });
+  it('adds user phrases as whole lines, and as prefixes with a trailing *', () => {
+    const u = boilerplateMatcher(['Brought to you by Acme', 'Read the full story at*']);
+    expect(u.match('Brought to you by ACME!')).toBe('line');
+    expect(u.match('Read the full story at example.org')).toBe('prefix');
+    expect(m.match('Brought to you by Acme Widgets Inc')).not.toBe('line');
+  });
+  it('normalizes keys the same way for phrases and text', () => {
+    expect(lineKey('» Read More… ')).toBe('read more');
+  });
+});
