@@ -1,0 +1,11 @@
+// The store's public face: everything the CLI needs, from one import.
+export { StoreError, QueryError } from './errors.js';
+export type { SaveOutcome, SaveResult } from './save.js';
+export { STDIN_SOURCE } from './save.js';
+export type { SearchHit, SearchOptions } from './search.js';
+export { DEFAULT_SEARCH_LIMIT } from './search.js';
+export type { ListOptions, Stats, StatsBucket } from './queries.js';
+export type { Store, StoreOptions } from './store.js';
+export { openStore } from './store.js';
+export { LATEST_VERSION } from './migrations.js';
+export { DEFAULT_BUSY_TIMEOUT_MS } from './open.js';

@@ -1,0 +1,99 @@
+// Full-text search over headline, deck and body: FTS5 MATCH ranked by weighted bm25, with a
+// one-line snippet around the hits.
+import type Database from 'better-sqlite3';
+import type { Article } from '../types.js';
+import { QueryError, reasonOf, StoreError } from './errors.js';
+import { ROW_COLUMNS, rowToArticle, type ArticleRow } from './rows.js';
+
+export interface SearchHit {
+  article: Article;
+  /** FTS5's bm25 score: more negative is a better match; hits come best first. */
+  rank: number;
+  snippet: string;
+}
+
+export interface SearchOptions {
+  limit?: number;
+  /** Strings put around each matching term in the snippet. */
+  mark?: [string, string];
+}
+
+export const DEFAULT_SEARCH_LIMIT = 20;
+const DEFAULT_MARK: [string, string] = ['[', ']'];
+
+/**
+ * bm25 column weights (headline, deck, body): a term in the headline says far more about what an
+ * article is about than the same term somewhere in a long body.
+ */
+export const RANK_WEIGHTS = [10, 4, 1] as const;
+
+/** Tokens of context a snippet shows; FTS5 caps it at 64. */
+const SNIPPET_TOKENS = 20;
+
+// Snippets are built with control characters as marks, which normalized text never contains, so
+// we can tell a column that matched from one that did not, and only then put in the caller's marks.
+const OPEN = '\u0001';
+const CLOSE = '\u0002';
+
+const SEARCH_SQL = `
+  SELECT ${ROW_COLUMNS.split(', ').map((c) => 'a.' + c).join(', ')},
+         bm25(articles_fts, ${RANK_WEIGHTS.join(', ')}) AS score,
+         highlight(articles_fts, 0, char(1), char(2)) AS hl_headline,
+         snippet(articles_fts, 1, char(1), char(2), '…', ${SNIPPET_TOKENS}) AS sn_deck,
+         snippet(articles_fts, 2, char(1), char(2), '…', ${SNIPPET_TOKENS}) AS sn_body
+  FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+  WHERE articles_fts MATCH @query
+  ORDER BY score, a.id
+  LIMIT @limit`;
+
+type SearchRow = ArticleRow & { score: number; hl_headline: string | null; sn_deck: string | null; sn_body: string | null };
+
+/**
+ * Characters and keywords that make a query an FTS5 expression. A query with none of them is plain
+ * words as people type them ("de Blasio's plan", "covid-19"), where FTS5 would choke on the
+ * apostrophe or hyphen; those are searched as quoted words instead. Anything with syntax goes to
+ * FTS5 as written, and its errors are the user's to see.
+ */
+const FTS_SYNTAX = /["():*^{}+]|(?:^|\s)(?:AND|OR|NOT|NEAR)(?:\s|$)/;
+
+/** `de Blasio's` → `"de" "Blasio's"`: every word required, punctuation left to the tokenizer. */
+export function toMatchExpression(query: string): string {
+  if (FTS_SYNTAX.test(query)) return query;
+  return query.trim().split(/\s+/).map((w) => `"${w}"`).join(' ');
+}
+
+const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** The body snippet when the body matched, else the headline, else the deck; else the body's start. */
+export function pickSnippet(row: Pick<SearchRow, 'hl_headline' | 'sn_deck' | 'sn_body'>, mark: [string, string]): string {
+  const candidates = [row.sn_body, row.hl_headline, row.sn_deck];
+  const chosen = candidates.find((s) => s?.includes(OPEN)) ?? row.sn_body ?? row.hl_headline ?? '';
+  return collapse(chosen.replaceAll(OPEN, mark[0]).replaceAll(CLOSE, mark[1]));
+}
+
+export class Searcher {
+  private readonly stmt: Database.Statement<[Record<string, unknown>], SearchRow>;
+
+  constructor(private readonly db: Database.Database) {
+    this.stmt = db.prepare(SEARCH_SQL);
+  }
+
+  search(query: string, opts: SearchOptions = {}): SearchHit[] {
+    if (query.trim() === '') throw new QueryError('empty search query: give one or more words to look for');
+    const limit = opts.limit ?? DEFAULT_SEARCH_LIMIT;
+    if (!Number.isInteger(limit) || limit < 1) throw new QueryError(`search limit must be a whole number ≥ 1, not ${limit}`);
+    const mark = opts.mark ?? DEFAULT_MARK;
+    let rows: SearchRow[];
+    try {
+      rows = this.stmt.all({ query: toMatchExpression(query), limit });
+    } catch (err) {
+      // SQLITE_ERROR is what FTS5 raises for the query text (syntax, unknown column); anything else
+      // (locked, corrupt, I/O) is the database's fault, not the query's.
+      if ((err as { code?: string }).code === 'SQLITE_ERROR') {
+        throw new QueryError(`bad search query ${JSON.stringify(query)}: ${reasonOf(err).replace(/^fts5: /, '')}`);
+      }
+      throw new StoreError(`cannot search database "${this.db.name}": ${reasonOf(err)}`);
+    }
+    return rows.map((r) => ({ article: rowToArticle(r), rank: r.score, snippet: pickSnippet(r, mark) }));
+  }
+}

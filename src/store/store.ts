@@ -1,0 +1,147 @@
+// The Store the CLI talks to: one connection, statements prepared once, one transaction per batch.
+import type Database from 'better-sqlite3';
+import type { Article } from '../types.js';
+import { reasonOf, StoreError } from './errors.js';
+import { openDatabase, type OpenOptions } from './open.js';
+import { Queries, type ListOptions, type Stats } from './queries.js';
+import { ROW_COLUMNS, rowToArticle, type ArticleRow } from './rows.js';
+import { Saver, type SaveResult } from './save.js';
+import { Searcher, type SearchHit, type SearchOptions } from './search.js';
+
+export interface Store {
+  readonly path: string;
+  /** One transaction for the whole batch; returns one outcome per article, in order, plus the row id. */
+  saveBatch(articles: Article[]): SaveResult[];
+  get(id: number): Article | null;
+  list(opts?: ListOptions): Article[];
+  search(query: string, opts?: SearchOptions): SearchHit[];
+  /**
+   * Every article by id, one row at a time, for export of huge databases. While it is being
+   * iterated the connection is busy: finish (or break out of) the loop before other calls.
+   */
+  all(): IterableIterator<Article>;
+  stats(): Stats;
+  count(): number;
+  /** Removes one article (and its index entries); false when there is no such id. */
+  delete(id: number): boolean;
+  close(): void;
+}
+
+export interface StoreOptions extends OpenOptions {
+  /** The clock for ingested_at/updated_at; tests pass a fixed one. */
+  now?: () => Date;
+}
+
+class SqliteStore implements Store {
+  private readonly saver: Saver | null;
+  private readonly searcher: Searcher;
+  private readonly queries: Queries;
+  private readonly getStmt: Database.Statement<[number], ArticleRow>;
+  private readonly allStmt: Database.Statement<[], ArticleRow>;
+  private readonly deleteStmt: Database.Statement<[number]> | null;
+  private readonly writeBatch: ((articles: Article[], now: string) => SaveResult[]) | null;
+  private closed = false;
+
+  constructor(
+    readonly path: string,
+    private readonly db: Database.Database,
+    private readonly now: () => Date,
+  ) {
+    this.searcher = new Searcher(db);
+    this.queries = new Queries(db);
+    this.getStmt = db.prepare(`SELECT ${ROW_COLUMNS} FROM articles WHERE id = ?`);
+    this.allStmt = db.prepare(`SELECT ${ROW_COLUMNS} FROM articles ORDER BY id`);
+    if (db.readonly) {
+      this.saver = null;
+      this.deleteStmt = null;
+      this.writeBatch = null;
+    } else {
+      const saver = new Saver(db);
+      this.saver = saver;
+      this.deleteStmt = db.prepare('DELETE FROM articles WHERE id = ?');
+      const tx = db.transaction((articles: Article[], now: string) =>
+        articles.map((a) => {
+          try {
+            return saver.save(a, now);
+          } catch (err) {
+            // Thrown inside the transaction, so every earlier row of the batch is rolled back too.
+            throw new StoreError(`cannot store "${a.source}" in database "${path}": ${reasonOf(err)}`);
+          }
+        }),
+      );
+      // IMMEDIATE takes the write lock at BEGIN, where busy_timeout applies. A deferred transaction
+      // that reads first and writes later can fail at once with SQLITE_BUSY when another lede run
+      // committed in between, whatever the timeout.
+      this.writeBatch = tx.immediate;
+    }
+  }
+
+  private writable(what: string): void {
+    if (this.closed) throw new StoreError(`database "${this.path}" is closed`);
+    if (!this.writeBatch) throw new StoreError(`cannot ${what} in database "${this.path}": it was opened read-only`);
+  }
+
+  saveBatch(articles: Article[]): SaveResult[] {
+    this.writable('store articles');
+    if (articles.length === 0) return [];
+    try {
+      return this.writeBatch!(articles, this.now().toISOString());
+    } catch (err) {
+      if (err instanceof StoreError) throw err;
+      throw new StoreError(`cannot write to database "${this.path}": ${reasonOf(err)}`);
+    }
+  }
+
+  get(id: number): Article | null {
+    const row = this.getStmt.get(id);
+    return row ? rowToArticle(row) : null;
+  }
+
+  list(opts?: ListOptions): Article[] {
+    return this.queries.list(opts);
+  }
+
+  search(query: string, opts?: SearchOptions): SearchHit[] {
+    return this.searcher.search(query, opts);
+  }
+
+  *all(): IterableIterator<Article> {
+    for (const row of this.allStmt.iterate()) yield rowToArticle(row);
+  }
+
+  stats(): Stats {
+    return this.queries.stats();
+  }
+
+  count(): number {
+    return this.queries.count();
+  }
+
+  delete(id: number): boolean {
+    this.writable('delete articles');
+    try {
+      return this.deleteStmt!.run(id).changes > 0;
+    } catch (err) {
+      throw new StoreError(`cannot write to database "${this.path}": ${reasonOf(err)}`);
+    }
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    if (!this.db.readonly) {
+      // Lets SQLite refresh its planner statistics when they have gone stale; cheap when they have not.
+      try {
+        this.db.pragma('optimize');
+      } catch {
+        // Best effort: a busy or read-only file must not turn a successful run into a failure.
+      }
+    }
+    this.db.close();
+  }
+}
+
+export function openStore(path: string, opts: StoreOptions = {}): Store {
+  const db = openDatabase(path, opts);
+  return new SqliteStore(path, db, opts.now ?? (() => new Date()));
+}
