@@ -1,6 +1,7 @@
 // The command table. Parsing and defaults live here; each command is a function of typed
 // options and a context, so tests can run them in-process with their own streams.
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { Command, CommanderError, Option } from 'commander';
 import { StoreError, QueryError } from '../store/index.js';
 import { UsageError } from '../errors.js';
@@ -42,7 +43,10 @@ interface InputOpts {
   precision?: boolean;
   recall?: boolean;
   tagFromFolder?: boolean;
+  jobs?: number;
 }
+
+const defaultJobs = () => Math.max(1, Math.min(availableParallelism(), 8));
 
 function inputOptions(cmd: Command): Command {
   return cmd
@@ -54,7 +58,8 @@ function inputOptions(cmd: Command): Command {
     .option('--rules <file>', 'JSON rules: extra boilerplate phrases and CSS selectors')
     .option('--precision', 'prefer leaving text out over letting boilerplate in')
     .option('--recall', 'prefer keeping text over losing any of the article')
-    .option('--tag-from-folder', "use the parent folder's name as the tag when a page shows none");
+    .option('--tag-from-folder', "use the parent folder's name as the tag when a page shows none")
+    .option('-j, --jobs <n>', `extraction threads (default: ${defaultJobs()}, the number of CPUs)`, positiveInt('--jobs'));
 }
 
 function parseExtensions(list: string | undefined): readonly string[] {
@@ -76,6 +81,7 @@ function inputSpec(inputs: string[], o: InputOpts): InputSpec {
     extensions: parseExtensions(o.ext),
     tagFromFolder: Boolean(o.tagFromFolder),
     extract,
+    jobs: o.jobs ?? defaultJobs(),
   };
 }
 

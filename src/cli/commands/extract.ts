@@ -1,14 +1,14 @@
 // `lede extract`: no database, one JSON line per input with status and error — the building
 // block for shell pipelines. Also what `lede ingest --dry-run` prints.
 import { EXIT, type CommandContext } from '../context.js';
-import { collectInputs, extractAll, type InputSpec } from '../inputs.js';
+import { collectInputs, extractInputs, type InputSpec } from '../inputs.js';
 import { resultJson } from '../format.js';
 import { emptyTally } from '../reporter.js';
 
 export async function extractCommand(spec: InputSpec, ctx: CommandContext): Promise<number> {
   const paths = await collectInputs(spec, ctx.io);
   const tally = emptyTally();
-  for await (const r of extractAll(paths, spec, ctx.io)) {
+  for await (const r of extractInputs(paths, spec, ctx.io)) {
     tally.files++;
     if (r.status === 'error') {
       tally.failed++;

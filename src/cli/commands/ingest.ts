@@ -5,7 +5,7 @@ import { openStore, type Store } from '../../store/index.js';
 import type { Article, ExtractResult } from '../../types.js';
 import { EXIT, type CommandContext } from '../context.js';
 import { articleJson } from '../format.js';
-import { collectInputs, extractAll, type InputSpec } from '../inputs.js';
+import { collectInputs, extractInputs, type InputSpec } from '../inputs.js';
 import { emptyTally, type Tally } from '../reporter.js';
 
 export interface IngestOptions {
@@ -40,7 +40,7 @@ export async function ingestCommand(spec: InputSpec, opts: IngestOptions, ctx: C
   };
 
   try {
-    for await (const r of extractAll(paths, spec, ctx.io)) {
+    for await (const r of extractInputs(paths, spec, ctx.io)) {
       tally.files++;
       if (r.status === 'error') {
         tally.failed++;
