@@ -3,6 +3,7 @@
 //   npm run eval                       all folders
 //   npm run eval -- --folder dumps     one folder (repeatable)
 //   npm run eval -- --json out.json    also write the figures as JSON
+//   npm run eval -- --raise-floors     raise tests/eval-floors.json to today's figures (never lowers)
 // Predictions are written to bench/out/<folder>.{lede,baseline}.jsonl for
 // `node ../shared/tools/score.mjs --per-page` digging.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -91,7 +92,7 @@ function sourceTable(r: FolderResult): string {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { folder: { type: 'string', multiple: true }, json: { type: 'string' } } });
+  const { values } = parseArgs({ options: { folder: { type: 'string', multiple: true }, json: { type: 'string' }, 'raise-floors': { type: 'boolean' } } });
   if (!corpusAvailable()) {
     process.stderr.write('eval: ../shared/corpus or ../shared/tools/score.mjs not found; nothing to evaluate.\n');
     process.exitCode = 2;
@@ -118,6 +119,37 @@ async function main(): Promise<void> {
     for (const e of run.errors) process.stdout.write(`error: ${e}\n`);
   }
   if (values.json) writeFileSync(values.json, JSON.stringify(all, null, 2) + '\n');
+  if (values['raise-floors']) raiseFloors(Object.fromEntries(Object.entries(all).map(([k, v]) => [k, v.lede])));
+}
+
+// Metrics the gate guards; leak rates are ceilings (lower is better).
+const GATED = ['body_f1', 'body_precision', 'body_recall', 'headline_exact', 'headline_exact_visible', 'deck_exact_shown',
+  'deck_null_unshown', 'tag_exact_shown', 'tag_null_unshown', 'must_include_hit_rate'];
+const CEILINGS = ['must_exclude_leak_rate'];
+
+function raiseFloors(results: Record<string, FolderResult>): void {
+  const path = join(ROOT, 'tests', 'eval-floors.json');
+  const floors = JSON.parse(readFileSync(path, 'utf8')) as Record<string, Record<string, number | { max: number }>>;
+  const changes: string[] = [];
+  for (const [folder, r] of Object.entries(results)) {
+    const f = (floors[folder] ??= {});
+    for (const k of GATED) {
+      const m = r.metrics[k];
+      if (!m?.n || m.value === null) continue;
+      const v = Math.floor(m.value * 1000) / 1000;
+      const old = f[k];
+      if (typeof old !== 'number' || v > old) { f[k] = v; changes.push(`${folder}.${k}: ${old ?? '–'} → ${v}`); }
+    }
+    for (const k of CEILINGS) {
+      const m = r.metrics[k];
+      if (!m?.n || m.value === null) continue;
+      const v = Math.ceil(m.value * 1000) / 1000;
+      const old = f[k];
+      if (typeof old !== 'object' || v < old.max) { f[k] = { max: v }; changes.push(`${folder}.${k}: ≤ ${typeof old === 'object' ? old.max : '–'} → ≤ ${v}`); }
+    }
+  }
+  writeFileSync(path, JSON.stringify(floors, null, 2) + '\n');
+  process.stdout.write(`\nfloors raised (${changes.length}):\n${changes.map((c) => `  ${c}`).join('\n')}\n`);
 }
 
 await main();
