@@ -1,6 +1,22 @@
 // Contract between the HTML field extractors and the body extractor (body/ owns the algorithm).
+//
+// The body extractor, in order:
+//   1. user rules: `rules.remove` selectors are deleted; `rules.selectors.body` containers, when they
+//      match, are the body (lightly cleaned) and the generic algorithm is skipped;
+//   2. one walk indexes the page into block-level elements and text blocks (doc-index.ts);
+//   3. passes from strict to loose (passes.ts) each prune, score, select and clean; the first
+//      attempt that looks like a whole article wins, else the best one (choose.ts);
+//   4. the kept blocks are filtered for boilerplate lines and serialized one string per block.
 import type { CheerioAPI } from 'cheerio/slim';
 import type { ExtractOptions } from '../../../types.js';
+import { totals } from './aggregate.js';
+import { cleanSelection } from './clean.js';
+import { buildIndex } from './doc-index.js';
+import { rootOf, type DomElement, type DomParent } from './dom.js';
+import { finishBlocks } from './finish.js';
+import { PASSES, chooseAttempt } from './choose.js';
+import { runPass } from './passes.js';
+import { scoreElements } from './score.js';
 
 /** What the metadata pass already knows and the body pass can use. */
 export interface BodyHints {
@@ -17,8 +33,55 @@ export interface BodyResult {
   notArticle: boolean;
 }
 
-/** Runs after metadata extraction; may mutate the document. Placeholder until body/ lands. */
+/** Runs after metadata extraction; may mutate the document (user `remove` rules are applied to it). */
 export function extractHtmlBody($: CheerioAPI, hints: BodyHints, options: ExtractOptions): BodyResult {
-  void hints; void options;
-  return { blocks: $('p').toArray().map((p) => $(p).text()), rule: 'placeholder', notArticle: false };
+  for (const sel of options.rules.remove ?? []) {
+    try { $(sel).remove(); } catch { /* an invalid user selector removes nothing */ }
+  }
+
+  const bySelector = selectorBody($, options.rules.selectors?.body ?? []);
+  if (bySelector) {
+    const blocks = finishBlocks(bySelector, hints, options.mode);
+    if (blocks.length) return { blocks, rule: 'selector', notArticle: false };
+  }
+
+  const index = buildIndex(rootOf($));
+  const all = totals(index, () => true);
+  const attempts = [];
+  for (const config of PASSES[options.mode]) {
+    const attempt = runPass(index, all, config);
+    attempts.push(attempt);
+    if (chooseAttempt(attempts, true)) break;
+  }
+  const best = chooseAttempt(attempts, false)!;
+  const texts = best.blocks.map((bi) => index.blocks[bi]!);
+  const blocks = finishBlocks(texts, hints, options.mode);
+  return { blocks, rule: `score:${best.name}`, notArticle: false };
+}
+
+/**
+ * The user's body selectors, first that matches: its elements' blocks, cleaned of boxes but not
+ * re-scored. Null when none matches (or every selector is invalid).
+ */
+function selectorBody($: CheerioAPI, selectors: readonly string[]) {
+  for (const sel of selectors) {
+    let matched: DomElement[];
+    try { matched = $(sel).toArray() as unknown as DomElement[]; } catch { continue; }
+    // Nested matches would repeat text: keep the outermost.
+    const outer = matched.filter((el) => !matched.some((o) => o !== el && contains(o, el)));
+    if (outer.length === 0) continue;
+    const root: DomParent = { type: 'root', parent: null, children: outer };
+    const index = buildIndex(root);
+    const t = totals(index, () => true);
+    const roots = index.elements.map((r, i) => (r.parent < 0 ? i : -1)).filter((i) => i >= 0);
+    const scores = scoreElements(index, t, () => true, true);
+    const drop = cleanSelection(index, t, scores, roots, { useClassWeights: true, maxLinkDensity: 0.5, proseClauses: 10 });
+    return index.blocks.filter((b) => b.owner < 0 || !drop[b.owner]);
+  }
+  return null;
+}
+
+function contains(a: DomElement, b: DomElement): boolean {
+  for (let p = b.parent; p; p = p.parent) if (p === a) return true;
+  return false;
 }

@@ -1,0 +1,105 @@
+// Cleaning inside the chosen container: boxes that ride along with the article (share bars,
+// related-link lists, newsletter forms, video players, ad slots, author boxes) are dropped when
+// their own evidence says so — a boilerplate name, mostly links, form controls, an embed with
+// little text. Decisions run bottom-up, so dropping a related-links list inside a section can
+// save the section's prose, and a box rich in clause punctuation is prose and kept.
+import { isProse, type Totals } from './aggregate.js';
+import type { DocIndex } from './doc-index.js';
+import { classWeight } from './hints.js';
+import type { Scores } from './score.js';
+
+export interface CleanConfig {
+  useClassWeights: boolean;
+  /** Link density above which an unnamed box is dropped. */
+  maxLinkDensity: number;
+  /** Boxes with this many clause marks or more are prose: only name evidence can drop them. */
+  proseClauses: number;
+}
+
+/** Containers judged as boxes; paragraphs and inline content are not. */
+const BOX_TAGS = new Set([
+  'div', 'section', 'aside', 'header', 'footer', 'nav', 'form', 'fieldset', 'table', 'ul', 'ol', 'dl',
+  'figure', 'details', 'center', 'address', 'menu',
+]);
+const LIST_TAGS = new Set(['ul', 'ol', 'dl']);
+
+/** Minimum text of a box with no other evidence for it. */
+const MIN_BOX_CHARS = 25;
+
+/**
+ * Returns a drop mark per element (1 = the element and its subtree leave the article) for the
+ * elements inside `roots`. The roots themselves are never dropped.
+ */
+export function cleanSelection(
+  index: DocIndex, passTotals: Totals, scores: Scores, roots: readonly number[], config: CleanConfig,
+): Uint8Array {
+  const n = index.elements.length;
+  const drop = new Uint8Array(n);
+  // Working copies: dropping a box removes its text from its ancestors' totals.
+  const chars = Float64Array.from(passTotals.chars);
+  const links = Float64Array.from(passTotals.linkChars);
+  const punct = Float64Array.from(passTotals.punct);
+  const paras = Float64Array.from(passTotals.paras);
+  const items = Float64Array.from(passTotals.items);
+  const headings = Float64Array.from(passTotals.headings);
+
+  // Where the article's prose starts and ends: link lists there are "related"/"more" boxes, while
+  // a list between paragraphs is part of the text (a changelog, a list of sources).
+  let firstProse = Infinity, lastProse = -Infinity;
+  for (const root of roots) {
+    const end = index.elements[root]!.end;
+    for (let i = root; i <= end; i++) {
+      for (const bi of index.elements[i]!.ownBlocks) {
+        const b = index.blocks[bi]!;
+        if (!isProse(b)) continue;
+        firstProse = Math.min(firstProse, b.pos);
+        lastProse = Math.max(lastProse, b.pos);
+      }
+    }
+  }
+  const atEdge = (i: number) => lastProse <= index.elements[i]!.end + 1 || firstProse > i;
+
+  for (const root of roots) {
+    const end = index.elements[root]!.end;
+    for (let i = end; i > root; i--) {
+      const r = index.elements[i]!;
+      if (!BOX_TAGS.has(r.tag) && !r.tag.includes('-') && !/^h[1-6]$/.test(r.tag)) continue;
+      if (!shouldDrop(i)) continue;
+      drop[i] = 1;
+      for (let a = r.parent; a >= root; a = index.elements[a]!.parent) {
+        chars[a]! -= chars[i]!; links[a]! -= links[i]!; punct[a]! -= punct[i]!;
+        paras[a]! -= paras[i]!; items[a]! -= items[i]!; headings[a]! -= headings[i]!;
+        if (a === root) break;
+      }
+    }
+  }
+  // Propagate: a dropped element takes its subtree with it.
+  for (let i = 0; i < n; i++) {
+    const p = index.elements[i]!.parent;
+    if (p >= 0 && drop[p]) drop[i] = 1;
+  }
+  return drop;
+
+  function shouldDrop(i: number): boolean {
+    const r = index.elements[i]!;
+    const c = chars[i]!;
+    if (c <= 0) return false; // nothing of it would be printed anyway
+    const weight = config.useClassWeights ? classWeight(r.el) : 0;
+    const ld = links[i]! / c;
+    // Headings are judged by name only: a linked subheading is still a subheading.
+    if (/^h[1-6]$/.test(r.tag)) return weight < 0;
+    // A boilerplate name outweighs a few paragraph votes (a comment or author box), not many.
+    if (weight < 0 && weight + scores.votes[i]! < 0) return true;
+    if (punct[i]! >= config.proseClauses) return false;
+    const p = paras[i]!;
+    const isList = LIST_TAGS.has(r.tag);
+    const limit = weight >= 25 ? Math.max(0.5, config.maxLinkDensity) : config.maxLinkDensity;
+    if (ld > limit && (!isList || atEdge(i))) return true;
+    if (r.inputs > Math.floor(p / 3)) return true;
+    if (r.embeds > 0 && c < 75 * r.embeds) return true;
+    if (r.imgs > 1 && p / r.imgs < 0.5 && c < 200 * r.imgs) return true;
+    if (!isList && items[i]! > p + 10 && ld > 0.2) return true;
+    if (!isList && headings[i]! === 0 && c < MIN_BOX_CHARS && r.imgs !== 1) return true;
+    return false;
+  }
+}

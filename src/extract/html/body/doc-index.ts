@@ -1,0 +1,240 @@
+// One walk over the page that turns it into what every later step works on: the block-level
+// elements (in document order, with parent links and subtree ranges) and the text blocks a
+// reader would see as separate paragraphs, each tied to the element that owns it. Scoring,
+// pruning and serialization then work on these arrays; the DOM is never walked again, so every
+// pass (strict, relaxed, …) costs time linear in the page.
+import { BLOCK_TAGS, EMBED_TAGS, INPUT_TAGS, SKIP_TAGS } from './constants.js';
+import { hintOf, isElement, isText, type DomElement, type DomNode, type DomParent } from './dom.js';
+import { isHidden } from './hints.js';
+import { measure } from './text-metrics.js';
+
+export type BlockKind = 'p' | 'h' | 'li' | 'quote' | 'pre' | 'row' | 'dt' | 'text';
+
+export interface ElementRecord {
+  el: DomElement;
+  tag: string;
+  /** Index of the nearest indexed (block-level) ancestor; -1 at the top. */
+  parent: number;
+  depth: number;
+  /** Index of the last element inside this one (inclusive): the subtree is [index, end]. */
+  end: number;
+  /** Lower-cased "class id". */
+  hint: string;
+  /** Has block-level element children: its own text is loose text between blocks, not a paragraph. */
+  hasBlockChild: boolean;
+  /** Images, embeds (iframe/video/…) and form controls in the subtree. */
+  imgs: number;
+  embeds: number;
+  inputs: number;
+  /** Indices of the blocks this element owns directly. */
+  ownBlocks: number[];
+}
+
+export interface Block {
+  /** The text as the page spells it, whitespace not yet normalized. */
+  text: string;
+  /** Index of the element the text belongs to. */
+  owner: number;
+  kind: BlockKind;
+  /** Heading level 1–6 for kind 'h', else 0. */
+  level: number;
+  /** Weighted character count (see text-metrics). */
+  chars: number;
+  /** Weighted characters inside links. */
+  linkChars: number;
+  /** Clause punctuation marks. */
+  punct: number;
+  /** Elements indexed before this block: orders blocks against sibling elements. */
+  pos: number;
+}
+
+export interface DocIndex {
+  elements: ElementRecord[];
+  blocks: Block[];
+}
+
+const CELL_SEPARATOR = ' | ';
+/** A table row whose longest cell is longer than this is page layout, not data. */
+const MAX_DATA_CELL = 600;
+/** Guard against pathological nesting from broken markup: deeper content is read as inline. */
+const MAX_DEPTH = 1200;
+
+interface Segment { text: string; link: boolean }
+const BR: Segment = { text: '\u0000', link: false };
+
+const KIND: Record<string, BlockKind> = {
+  p: 'p', li: 'li', blockquote: 'quote', pre: 'pre', listing: 'pre', xmp: 'pre', plaintext: 'pre',
+  tr: 'row', dt: 'dt', dd: 'dt', h1: 'h', h2: 'h', h3: 'h', h4: 'h', h5: 'h', h6: 'h',
+};
+
+/** Caption and credit containers: their text describes a picture we drop. */
+const CAPTION = /(?:^|[^a-z0-9])(?:caption|credit|photo-?credit|image-?credit|img-?credit|wp-caption-text|media-credit|copyright-?image)/;
+const MAX_CAPTION_CHARS = 400;
+
+/** A skipped element that is not content can still say something about its container. */
+function countSkipped(rec: ElementRecord | undefined, tag: string): void {
+  if (!rec) return;
+  if (tag === 'img' || tag === 'picture') rec.imgs++;
+  else if (EMBED_TAGS.has(tag)) rec.embeds++;
+  else if (INPUT_TAGS.has(tag)) rec.inputs++;
+}
+
+const isBlockTag = (tag: string) => BLOCK_TAGS.has(tag) || tag.includes('-');
+
+/** Text length of a subtree, stopping early past `limit` (used for small caption checks). */
+function textLengthUpTo(node: DomNode, limit: number): number {
+  let n = 0;
+  const stack: DomNode[] = [node];
+  while (stack.length && n <= limit) {
+    const x = stack.pop()!;
+    if (isText(x)) n += x.data.trim().length;
+    else if ('children' in x) for (const c of (x as DomParent).children) stack.push(c);
+  }
+  return n;
+}
+
+/**
+ * A data row: two or more cells, no block-level elements inside, no long cell. Its cells read as
+ * one line ("Name | Value"); any other row is layout and its cells are containers.
+ */
+function isDataRow(tr: DomElement): boolean {
+  let cells = 0;
+  for (const c of tr.children) {
+    if (!isElement(c)) continue;
+    if (c.name !== 'td' && c.name !== 'th') continue;
+    cells++;
+    const stack: DomNode[] = [...c.children];
+    let len = 0;
+    while (stack.length) {
+      const x = stack.pop()!;
+      if (isText(x)) { len += x.data.length; if (len > MAX_DATA_CELL) return false; continue; }
+      if (!isElement(x)) continue;
+      const t = x.name.toLowerCase();
+      if (SKIP_TAGS.has(t)) continue;
+      if (isBlockTag(t)) return false;
+      for (const k of x.children) stack.push(k);
+    }
+  }
+  return cells >= 2;
+}
+
+export function buildIndex(root: DomParent): DocIndex {
+  const elements: ElementRecord[] = [];
+  const blocks: Block[] = [];
+  let segments: Segment[] = [];
+  let owner = -1;
+  let linkDepth = 0;
+  let rowDepth = 0; // > 0 inside a data row: block tags there are read inline
+
+  const flush = () => {
+    if (segments.length === 0) return;
+    const segs = segments;
+    segments = [];
+    const ownerRec = elements[owner];
+    const tag = ownerRec?.tag ?? '';
+    const kind = ownerRec === undefined ? 'text' : KIND[tag] ?? 'text';
+    const level = kind === 'h' ? Number(tag[1]) : 0;
+    // Split at runs of two or more <br>: each run-separated stretch is its own block.
+    let text = '', chars = 0, linkChars = 0, punct = 0, brs = 0;
+    const emit = () => {
+      if (chars > 0) {
+        ownerRec?.ownBlocks.push(blocks.length);
+        blocks.push({ text: text.replace(/\u0000/g, '\n'), owner, kind, level, chars, linkChars, punct, pos: elements.length });
+      }
+      text = ''; chars = 0; linkChars = 0; punct = 0;
+    };
+    for (const s of segs) {
+      if (s === BR) {
+        brs++;
+        if (brs >= 2 && kind !== 'pre') emit();
+        else text += '\u0000';
+        continue;
+      }
+      const m = measure(s.text);
+      if (m.chars > 0) brs = 0;
+      text += s.text;
+      chars += m.chars;
+      punct += m.punct;
+      if (s.link) linkChars += m.chars;
+    }
+    emit();
+  };
+
+  const visit = (node: DomNode, depth: number): void => {
+    if (isText(node)) {
+      if (node.data !== '') segments.push({ text: node.data, link: linkDepth > 0 });
+      return;
+    }
+    if (!isElement(node)) return; // comments, directives, CDATA
+    const el = node;
+    const tag = el.name.toLowerCase();
+    if (SKIP_TAGS.has(tag) || el.type !== 'tag') { countSkipped(elements[owner], tag); return; }
+    if (tag === 'br') { segments.push(BR); return; }
+    if (tag !== 'html' && tag !== 'body' && isHidden(el)) return;
+    const hint = hintOf(el);
+    if (hint !== '' && CAPTION.test(hint) && textLengthUpTo(el, MAX_CAPTION_CHARS) <= MAX_CAPTION_CHARS) return;
+    if (tag === 'figure' && figureIsPicture(el)) { countSkipped(elements[owner], 'img'); return; }
+
+    const block = rowDepth === 0 && depth < MAX_DEPTH && isBlockTag(tag);
+    if (!block) {
+      // Inline (or inside a data row): text flows into the current block.
+      const isLink = tag === 'a';
+      if (isLink) linkDepth++;
+      const isCell = rowDepth > 0 && (tag === 'td' || tag === 'th');
+      if (isCell && segments.some((s) => s !== BR && s.text.trim() !== '')) segments.push({ text: CELL_SEPARATOR, link: false });
+      for (const c of el.children) visit(c, depth + 1);
+      if (isLink) linkDepth--;
+      return;
+    }
+
+    flush();
+    const index = elements.length;
+    const parentIndex = owner;
+    elements.push({
+      el, tag, parent: parentIndex, depth: parentIndex < 0 ? 0 : elements[parentIndex]!.depth + 1, end: index,
+      hint, hasBlockChild: false, imgs: 0, embeds: 0, inputs: 0, ownBlocks: [],
+    });
+    if (parentIndex >= 0) elements[parentIndex]!.hasBlockChild = true;
+    owner = index;
+    const dataRow = tag === 'tr' && isDataRow(el);
+    if (dataRow) rowDepth++;
+    for (const c of el.children) visit(c, depth + 1);
+    if (dataRow) rowDepth--;
+    flush();
+    elements[index]!.end = elements.length - 1;
+    owner = parentIndex;
+  };
+
+  for (const c of root.children) visit(c, 0);
+  flush();
+
+  // Subtree totals of the skipped-element counts: children come after their parent.
+  for (let i = elements.length - 1; i > 0; i--) {
+    const r = elements[i]!;
+    if (r.parent < 0) continue;
+    const p = elements[r.parent]!;
+    p.imgs += r.imgs; p.embeds += r.embeds; p.inputs += r.inputs;
+  }
+  return { elements, blocks };
+}
+
+const MEDIA = new Set(['img', 'picture', 'video', 'iframe', 'audio', 'object', 'embed', 'svg', 'canvas']);
+const FIGURE_CONTENT = new Set(['pre', 'code', 'blockquote', 'table', 'math']);
+
+/**
+ * A figure that shows a picture (media plus caption), as opposed to one wrapping a code listing,
+ * quote or table, whose text is content.
+ */
+function figureIsPicture(fig: DomElement): boolean {
+  let media = false;
+  const stack: DomNode[] = [...fig.children];
+  while (stack.length) {
+    const x = stack.pop()!;
+    if (!isElement(x)) continue;
+    const t = x.name.toLowerCase();
+    if (FIGURE_CONTENT.has(t)) return false;
+    if (MEDIA.has(t)) media = true;
+    else for (const k of x.children) stack.push(k);
+  }
+  return media;
+}

@@ -1,0 +1,68 @@
+// What an element's class, id and role say about it. Pure functions of the attributes.
+import {
+  CHROME_ROLES, CHROME_TAGS, HIDDEN_CLASS, MAYBE_WORDS, NEGATIVE_WORDS, POSITIVE_WORDS, UNLIKELY_WORDS,
+} from './constants.js';
+import type { DomElement } from './dom.js';
+
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A matcher for class/id words at the start of a token. A word written "ad$" must be the whole
+ * token (so "ad" never matches "address"); others are prefixes ("comment" matches "comments",
+ * "commentList").
+ */
+export function wordMatcher(words: readonly string[]): RegExp {
+  const exact = words.filter((w) => w.endsWith('$')).map((w) => escape(w.slice(0, -1)));
+  const prefix = words.filter((w) => !w.endsWith('$')).map(escape);
+  const alts: string[] = [];
+  if (prefix.length) alts.push(`(?:${prefix.join('|')})`);
+  if (exact.length) alts.push(`(?:${exact.join('|')})(?![a-z0-9])`);
+  return new RegExp(`(?:^|[^a-z0-9])(?:${alts.join('|')})`);
+}
+
+// Short or ambiguous words are whole-token only.
+const EXACT = new Set(['ad', 'ads', 'adv', 'tool', 'foot', 'bio', 'meta', 'media', 'card', 'print', 'nav', 'main', 'page', 'post', 'text', 'extra', 'and', 'rss', 'tags', 'hidden', 'login', 'menu']);
+const mark = (words: readonly string[]) => words.map((w) => (EXACT.has(w) ? `${w}$` : w));
+
+const UNLIKELY = wordMatcher(mark(UNLIKELY_WORDS));
+const MAYBE = wordMatcher(mark(MAYBE_WORDS));
+const POSITIVE = wordMatcher(mark(POSITIVE_WORDS));
+const NEGATIVE = wordMatcher(mark(NEGATIVE_WORDS));
+
+/** +25 for content words, −25 for boilerplate words (both may apply), on class and id separately. */
+export function classWeight(el: DomElement): number {
+  let w = 0;
+  for (const v of [el.attribs.class, el.attribs.id]) {
+    if (!v) continue;
+    const s = v.toLowerCase();
+    if (NEGATIVE.test(s)) w -= 25;
+    if (POSITIVE.test(s)) w += 25;
+  }
+  return w;
+}
+
+/** Named like a box beside the article (comments, related, share, menus) and not like content. */
+export function isUnlikelyByName(hint: string): boolean {
+  return hint !== '' && UNLIKELY.test(hint) && !MAYBE.test(hint);
+}
+
+/** A landmark element or ARIA role that holds site chrome. */
+export function isChrome(el: DomElement, tag: string): boolean {
+  if (CHROME_TAGS.has(tag)) return true;
+  const role = el.attribs.role;
+  return role !== undefined && CHROME_ROLES.has(role.toLowerCase().trim());
+}
+
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
+
+/**
+ * Not shown to a reader: the hidden attribute, an inline display:none/visibility:hidden, aria-hidden,
+ * or a framework's hidden / screen-reader-only class.
+ */
+export function isHidden(el: DomElement): boolean {
+  const a = el.attribs;
+  if (a.hidden !== undefined) return true;
+  if (a.style && HIDDEN_STYLE.test(a.style)) return true;
+  if (a['aria-hidden'] === 'true') return true;
+  return a.class !== undefined && HIDDEN_CLASS.test(a.class.toLowerCase());
+}

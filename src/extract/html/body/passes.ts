@@ -1,0 +1,64 @@
+// One extraction attempt with a given strictness, over the shared document index: prune →
+// score → select → clean → collect blocks. Attempts differ only in their PassConfig, so the
+// multi-pass driver can run several and keep the best without touching the DOM again.
+import { isProse, totals, type Totals } from './aggregate.js';
+import { cleanSelection, type CleanConfig } from './clean.js';
+import type { DocIndex } from './doc-index.js';
+import { pruned, type PruneConfig } from './prune.js';
+import { scoreElements } from './score.js';
+import { selectContent, type SelectConfig } from './select.js';
+
+export interface PassConfig {
+  name: string;
+  prune: PruneConfig;
+  useClassWeights: boolean;
+  clean: CleanConfig | null;
+  select: SelectConfig;
+}
+
+export interface Attempt {
+  name: string;
+  /** Indices of the kept blocks, in document order. */
+  blocks: number[];
+  /** Weighted characters, and those in prose blocks, of the kept blocks. */
+  chars: number;
+  proseChars: number;
+  linkChars: number;
+  /** The chosen container (-1 when nothing scored). */
+  top: number;
+  /** Prose characters the pass did not prune: what a complete selection could have covered. */
+  availableProse: number;
+}
+
+export function runPass(index: DocIndex, all: Totals, config: PassConfig): Attempt {
+  const out = pruned(index, all, config.prune);
+  const keepElement = (i: number) => out[i] === 0;
+  const t = totals(index, keepElement);
+  const keepBlock = (bi: number) => out[index.blocks[bi]!.owner] === 0;
+  const scores = scoreElements(index, t, keepBlock, config.useClassWeights);
+  const sel = selectContent(index, t, scores, keepElement, config.select);
+  let availableProse = 0;
+  index.elements.forEach((r, i) => { if (r.parent < 0) availableProse += t.proseChars[i]!; });
+  const empty: Attempt = { name: config.name, blocks: [], chars: 0, proseChars: 0, linkChars: 0, top: -1, availableProse };
+  if (!sel) return empty;
+  const drop = config.clean ? cleanSelection(index, t, scores, sel.elements, config.clean) : new Uint8Array(index.elements.length);
+
+  // Mark the kept subtrees, then read their blocks in document order.
+  const n = index.elements.length;
+  const inside = new Uint8Array(n);
+  for (const root of sel.elements) {
+    const end = index.elements[root]!.end;
+    for (let i = root; i <= end; i++) inside[i] = out[i] === 0 && drop[i] === 0 ? 1 : 0;
+  }
+  const loose = new Set(sel.looseBlocks);
+  const blocks: number[] = [];
+  let chars = 0, proseChars = 0, linkChars = 0;
+  index.blocks.forEach((b, bi) => {
+    if (!(inside[b.owner] || loose.has(bi))) return;
+    blocks.push(bi);
+    chars += b.chars;
+    linkChars += b.linkChars;
+    if (isProse(b)) proseChars += b.chars;
+  });
+  return { name: config.name, blocks, chars, proseChars, linkChars, top: sel.top, availableProse };
+}

@@ -1,0 +1,141 @@
+// From scores to the article container: the best-scoring element, lifted to a common ancestor
+// when the article is split over several high-scoring boxes, then joined by those of its
+// siblings that look like more of the same article (continuation pages, loose paragraphs, the
+// lead paragraph kept in a separate box).
+import { linkDensity, type Totals } from './aggregate.js';
+import type { DocIndex } from './doc-index.js';
+import type { Scores } from './score.js';
+import { classWeight } from './hints.js';
+import { endsLikeSentence } from './text-metrics.js';
+
+export interface Selection {
+  /** The chosen container. */
+  top: number;
+  /** Element subtrees that make up the article, in document order. */
+  elements: number[];
+  /** Loose blocks owned directly by the container's parent that belong to the article. */
+  looseBlocks: number[];
+}
+
+export interface SelectConfig {
+  /** A sibling joins when its score reaches this share of the top score. */
+  siblingShare: number;
+}
+
+const TOP_CANDIDATES = 5;
+/** Candidates this close to the best count as parts of one split article. */
+const SPLIT_SHARE = 0.75;
+const MIN_SPLIT_PARTS = 3;
+
+const isAncestor = (index: DocIndex, a: number, d: number) => a <= d && d <= index.elements[a]!.end;
+
+function lowestCommonAncestor(index: DocIndex, a: number, b: number): number {
+  let x = a;
+  while (x >= 0 && !isAncestor(index, x, b)) x = index.elements[x]!.parent;
+  return x;
+}
+
+/** Element children of i, in document order. */
+export function childrenOf(index: DocIndex, i: number): number[] {
+  const out: number[] = [];
+  const end = index.elements[i]!.end;
+  for (let c = i + 1; c <= end; c = index.elements[c]!.end + 1) out.push(c);
+  return out;
+}
+
+export function selectContent(
+  index: DocIndex, t: Totals, scores: Scores, keepElement: (i: number) => boolean, config: SelectConfig,
+): Selection | null {
+  const { score, candidates } = scores;
+  const ranked = candidates.filter((i) => keepElement(i) && score[i]! > 0).sort((a, b) => score[b]! - score[a]!);
+  if (ranked.length === 0) return null;
+  let top = ranked[0]!;
+  const topScore = score[top]!;
+
+  // A split article: several strong candidates under one ancestor → that ancestor.
+  const strong = ranked.slice(1, TOP_CANDIDATES).filter((i) => score[i]! >= topScore * SPLIT_SHARE && !isAncestor(index, i, top) && !isAncestor(index, top, i));
+  if (strong.length + 1 >= MIN_SPLIT_PARTS) {
+    let lca = top;
+    let parts = 1;
+    for (const s of strong) {
+      const next = lowestCommonAncestor(index, lca, s);
+      if (next < 0 || index.elements[next]!.tag === 'body' || index.elements[next]!.tag === 'html') continue;
+      lca = next;
+      parts++;
+    }
+    if (parts >= MIN_SPLIT_PARTS) top = lca;
+  }
+
+  // Climb while the parent scores at least as well, or the top is all the text its parent has.
+  for (;;) {
+    const p = index.elements[top]!.parent;
+    if (p < 0 || index.elements[p]!.tag === 'html') break;
+    const ps = score[p]!;
+    const sameText = t.chars[p]! <= t.chars[top]! * 1.02;
+    if (sameText || (!Number.isNaN(ps) && ps >= score[top]! && index.elements[p]!.tag !== 'body')) top = p;
+    else break;
+  }
+
+  return { top, ...siblings(index, t, scores, top, keepElement, config) };
+}
+
+/** Minimum weighted length of a loose paragraph sibling that joins on its own. */
+const SIBLING_PARA_CHARS = 80;
+
+function siblings(
+  index: DocIndex, t: Totals, scores: Scores, top: number, keepElement: (i: number) => boolean, config: SelectConfig,
+): { elements: number[]; looseBlocks: number[] } {
+  const parent = index.elements[top]!.parent;
+  if (parent < 0) return { elements: [top], looseBlocks: [] };
+  const topScore = scores.score[top]!;
+  const threshold = Math.max(10, (Number.isNaN(topScore) ? 0 : topScore) * config.siblingShare);
+  const topClass = index.elements[top]!.el.attribs.class ?? '';
+  const elements: number[] = [];
+  for (const c of childrenOf(index, parent)) {
+    if (c === top) { elements.push(c); continue; }
+    if (!keepElement(c) || t.chars[c]! === 0) continue;
+    const s = scores.score[c]!;
+    const bonus = topClass !== '' && index.elements[c]!.el.attribs.class === topClass ? topScore * 0.2 : 0;
+    if (!Number.isNaN(s) && s + bonus >= threshold) { elements.push(c); continue; }
+    if (looksLikeParagraph(index, t, c) || holdsMoreArticle(index, t, top, c)) elements.push(c);
+  }
+  // Loose text blocks directly in the parent (between the boxes) that read like paragraphs.
+  const looseBlocks: number[] = [];
+  for (const bi of index.elements[parent]!.ownBlocks) {
+    const b = index.blocks[bi]!;
+    const ld = b.chars > 0 ? b.linkChars / b.chars : 0;
+    if ((b.chars >= SIBLING_PARA_CHARS && ld < 0.25) || (ld === 0 && endsLikeSentence(b.text) && b.chars > 20)) {
+      looseBlocks.push(bi);
+    }
+  }
+  return { elements, looseBlocks };
+}
+
+/** Share of the top container's prose a sibling box must hold to join without votes of its own. */
+const SIBLING_PROSE_SHARE = 0.3;
+
+/**
+ * A box beside the container holding a good share of prose with few links, not named like
+ * boilerplate: another section of a long article (its paragraphs sit too deep to vote for it), or
+ * one named like the container.
+ */
+function holdsMoreArticle(index: DocIndex, t: Totals, top: number, c: number): boolean {
+  const prose = t.proseChars[c]!;
+  if (prose === 0 || linkDensity(t, c) > 0.25 || classWeight(index.elements[c]!.el) < 0) return false;
+  const sameClass = (index.elements[c]!.el.attribs.class ?? '') !== '' && index.elements[c]!.el.attribs.class === index.elements[top]!.el.attribs.class;
+  return sameClass || prose >= t.proseChars[top]! * SIBLING_PROSE_SHARE;
+}
+
+/** A paragraph element beside the container: long with few links, or a short full sentence. */
+function looksLikeParagraph(index: DocIndex, t: Totals, i: number): boolean {
+  const r = index.elements[i]!;
+  if (r.tag !== 'p' && !(r.tag === 'div' && !r.hasBlockChild)) return false;
+  const ld = linkDensity(t, i);
+  const chars = t.chars[i]!;
+  if (chars >= SIBLING_PARA_CHARS && ld < 0.25) return true;
+  if (chars > 0 && ld === 0) {
+    const text = r.ownBlocks.map((bi) => index.blocks[bi]!.text).join(' ');
+    return endsLikeSentence(text);
+  }
+  return false;
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { loadHtml } from '../../../../src/extract/html/load.js';
+import { buildIndex } from '../../../../src/extract/html/body/doc-index.js';
+import { rootOf } from '../../../../src/extract/html/body/dom.js';
+import { normalizeInline } from '../../../../src/normalize/text.js';
+
+const blocks = (html: string) => buildIndex(rootOf(loadHtml(html))).blocks.map((b) => normalizeInline(b.text)).filter(Boolean);
+const kinds = (html: string) => buildIndex(rootOf(loadHtml(html))).blocks.map((b) => b.kind);
+
+describe('serialization into blocks', () => {
+  it('never glues words from adjacent block elements', () => {
+    expect(blocks('<div><p>word</p><p>Word</p></div>')).toEqual(['word', 'Word']);
+    expect(blocks('<div>one<div>two</div>three</div>')).toEqual(['one', 'two', 'three']);
+  });
+  it("keeps the page's own spacing between inline elements", () => {
+    expect(blocks('<p><span>a</span><span>b</span> <em>c</em></p>')).toEqual(['ab c']);
+    expect(blocks('<p>Hello <a href="/x">big</a> world</p>')).toEqual(['Hello big world']);
+  });
+  it('splits at <br><br> but reads a single <br> as a line break inside the block', () => {
+    expect(blocks('<div>First line<br>same block<br><br>Second block<br> <br>Third</div>')).toEqual([
+      'First line same block', 'Second block', 'Third',
+    ]);
+  });
+  it('gives headings, list items, quotes and pre blocks their own block and kind', () => {
+    const html = '<h2>Title</h2><ul><li>one</li><li>two</li></ul><blockquote>quoted</blockquote><pre>a\n  b</pre>';
+    expect(blocks(html)).toEqual(['Title', 'one', 'two', 'quoted', 'a b']);
+    expect(kinds(html)).toEqual(['h', 'li', 'li', 'quote', 'pre']);
+  });
+  it('joins the cells of a data row with a separator, one block per row', () => {
+    const html = '<table><tr><th>Name</th><th>Age</th></tr><tr><td>Ann</td><td>34</td></tr></table>';
+    expect(blocks(html)).toEqual(['Name | Age', 'Ann | 34']);
+  });
+  it('reads layout tables (cells holding paragraphs) as containers', () => {
+    expect(blocks('<table><tr><td><p>Para one.</p><p>Para two.</p></td><td>Side</td></tr></table>')).toEqual([
+      'Para one.', 'Para two.', 'Side',
+    ]);
+  });
+  it('drops images, figure captions, credits, scripts, styles, noscript, forms controls and templates', () => {
+    const html = `<p>Before</p><figure><img src="a.jpg" alt="alt text"><figcaption>A caption</figcaption></figure>
+      <div class="wp-caption"><img src="b.jpg"><p class="wp-caption-text">Another caption</p></div>
+      <span class="image-credit">Photo: Agency</span><script>var x = 1;</script><style>p{}</style>
+      <noscript>Enable JS</noscript><template><p>tpl</p></template><button>Click</button><select><option>Opt</option></select>
+      <p>After</p>`;
+    expect(blocks(html)).toEqual(['Before', 'After']);
+  });
+  it('keeps a figure that wraps a code listing or quote', () => {
+    expect(blocks('<figure><pre><code>let x = 1;</code></pre><figcaption>Listing 1</figcaption></figure>')).toEqual(['let x = 1;']);
+  });
+  it('skips hidden elements', () => {
+    const html = `<p>Shown</p><p hidden>Hidden attr</p><p style="display: none">No display</p>
+      <p style="color:red;visibility:hidden">Invisible</p><div aria-hidden="true">Aria</div><span class="sr-only">Share on X</span>`;
+    expect(blocks(html)).toEqual(['Shown']);
+  });
+  it('treats custom elements as block boundaries', () => {
+    expect(blocks('<div><x-para>one</x-para><x-para>two</x-para></div>')).toEqual(['one', 'two']);
+  });
+  it('measures link text and CJK text by weighted characters', () => {
+    const idx = buildIndex(rootOf(loadHtml('<p>ab <a href="/">cd</a></p><p>中文</p>')));
+    expect(idx.blocks[0]).toMatchObject({ chars: 4, linkChars: 2 });
+    expect(idx.blocks[1]!.chars).toBe(6);
+  });
+});
