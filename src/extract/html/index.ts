@@ -1,8 +1,43 @@
-import type { ExtractOptions, Extraction } from '../../types.js';
-import { emptyExtraction } from '../empty.js';
+// HTML extractor: one parse, field extractors on the untouched tree (they only read), then the
+// body pass (which may prune the tree), then reconciliation between the two.
+import type { ExtractOptions, Extraction, MetaField, Provenance } from '../../types.js';
+import { loadHtml } from './load.js';
+import { extractHtmlBody } from './body/index.js';
+import { buildContext } from './meta/context.js';
+import { extractHeadline } from './meta/headline.js';
+import { extractByline } from './meta/byline.js';
+import { extractPublished } from './meta/date.js';
+import { extractUrl } from './meta/url.js';
+import { extractLang } from './meta/lang.js';
+import { fromSelectors } from './meta/selectors.js';
 
-// Placeholder until the html extractor lands.
-export function extractHtml(input: string, _options: ExtractOptions): Extraction {
-  void input;
-  return emptyExtraction();
+type Fields = Record<MetaField, string | null>;
+
+export function extractHtml(html: string, options: ExtractOptions): Extraction {
+  const $ = loadHtml(html);
+  const ctx = buildContext($);
+  const fields: Fields = { tag: null, headline: null, deck: null, byline: null, published: null, url: null, lang: null };
+  const provenance: Provenance = {};
+  const set = (field: MetaField, r: { text: string; rule: string } | null) => {
+    if (r && r.text) { fields[field] = r.text; provenance[field] = r.rule; }
+  };
+  // User selectors first; the built-in extractor only for fields they did not fill.
+  const user = (field: MetaField) => {
+    const v = fromSelectors($, options.rules, field);
+    if (v) { fields[field] = v; provenance[field] = 'rules:selector'; return true; }
+    return false;
+  };
+
+  if (!user('headline')) set('headline', extractHeadline(ctx));
+  if (!user('byline')) set('byline', extractByline(ctx));
+  if (!user('published')) set('published', extractPublished(ctx));
+  if (!user('url')) set('url', extractUrl(ctx));
+  if (!user('lang')) set('lang', extractLang(ctx));
+  user('deck');
+  user('tag');
+  if (!fields.tag && options.fallbackTag) { fields.tag = options.fallbackTag; provenance.tag = 'folder'; }
+
+  const body = extractHtmlBody($, { headline: fields.headline, deck: fields.deck }, options);
+  provenance.body = body.rule;
+  return { ...fields, body: body.blocks, provenance, notArticle: body.notArticle };
 }

@@ -1,0 +1,65 @@
+// Comparing short texts (headline vs. <title>, deck vs. meta description) the way a reader
+// would: case, quotes, dashes, spacing and edge punctuation do not make two texts different.
+
+const QUOTES = /[\u2018\u2019\u201a\u201b\u2032\u0060\u00b4\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u2039\u203a"']/g;
+const DASHES = /[\u2010-\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d]/g;
+const EDGE_PUNCT = /^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu;
+
+/** Comparison key: NFKC, lower case, one quote and one dash, spaces collapsed, edge punctuation gone. */
+export function fold(s: string): string {
+  return s.normalize('NFKC').toLowerCase().replace(QUOTES, "'").replace(DASHES, '-').replace(/\u2026/g, '...')
+    .replace(/\s+/g, ' ').replace(EDGE_PUNCT, '').trim();
+}
+
+export const sameText = (a: string | null | undefined, b: string | null | undefined): boolean =>
+  !!a && !!b && fold(a) === fold(b);
+
+// Scripts written without spaces between words: every character counts as a word.
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const WORD = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]|[\p{L}\p{N}\p{M}]+/gu;
+
+/** Word tokens, lower-cased; characters of unspaced scripts one by one. */
+export function tokens(s: string): string[] {
+  return s.normalize('NFKC').toLowerCase().match(WORD) ?? [];
+}
+
+/** Visible length in "words": CJK characters count as half a word each (two make a word). */
+export function wordLength(s: string): number {
+  let n = 0;
+  for (const t of tokens(s)) n += CJK.test(t) ? 0.5 : 1;
+  return n;
+}
+
+/** Dice coefficient of the token multisets (0–1). */
+export function similarity(a: string, b: string): number {
+  const ta = tokens(a), tb = tokens(b);
+  if (!ta.length || !tb.length) return 0;
+  const count = new Map<string, number>();
+  for (const t of ta) count.set(t, (count.get(t) ?? 0) + 1);
+  let common = 0;
+  for (const t of tb) {
+    const k = count.get(t) ?? 0;
+    if (k > 0) { common++; count.set(t, k - 1); }
+  }
+  return (2 * common) / (ta.length + tb.length);
+}
+
+/** Share of b's tokens found in a (how much of b a covers). */
+export function coverage(a: string, b: string): number {
+  const ta = tokens(a), tb = tokens(b);
+  if (!tb.length) return 0;
+  const count = new Map<string, number>();
+  for (const t of ta) count.set(t, (count.get(t) ?? 0) + 1);
+  let common = 0;
+  for (const t of tb) {
+    const k = count.get(t) ?? 0;
+    if (k > 0) { common++; count.set(t, k - 1); }
+  }
+  return common / tb.length;
+}
+
+/** a contains b as a whole phrase (folded), e.g. a <title> containing the <h1>. */
+export function containsText(a: string, b: string): boolean {
+  const fa = fold(a), fb = fold(b);
+  return fb !== '' && fa.includes(fb);
+}

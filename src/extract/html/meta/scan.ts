@@ -1,0 +1,150 @@
+// One walk over the whole parsed page, done once: the visible text cut into lines at block
+// boundaries (in document order), and an index of the elements the field extractors look at.
+// Every field then reads these instead of running its own full-document queries, which is what
+// keeps big pages cheap.
+import { normalizeInline } from '../../../normalize/text.js';
+import { BLOCK, hiddenSelf, isElement, type AnyNode, type Element } from './dom.js';
+
+/** Never rendered as text (their content is code, data or controls). */
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'button',
+  'select', 'option', 'textarea', 'input', 'head', 'title', 'meta', 'link', 'canvas', 'video', 'audio']);
+
+/** Tags indexed by name. */
+const INDEXED = new Set(['h1', 'h2', 'h3', 'h4', 'time', 'meta', 'link', 'script', 'title', 'base', 'html', 'body',
+  'header', 'article', 'main', 'nav', 'ol', 'ul']);
+
+/**
+ * Class/id words any field extractor cares about; each extractor applies its own stricter test
+ * to this short list instead of querying the whole document.
+ */
+const INTERESTING = /byline|author|date|publish|time|kicker|eyebrow|overline|breadcrumb|crumb|section|categor|rubri|label|topic|tag|flag|channel|vertical|dek|deck|standfirst|sub|summary|intro|lede|lead|excerpt|teaser|desc|headline|title|strap|abstract|synopsis|header|hero|meta|info|contributor|writer|source|credit/;
+
+export interface Line {
+  text: string;
+  /** Innermost block element holding the line. */
+  block: Element;
+  /** Share of the characters that sit inside links (0–1). */
+  linkShare: number;
+  /** Inside a figure/figcaption (a caption or credit, never a deck or a kicker). */
+  inFigure: boolean;
+}
+
+export interface PageScan {
+  lines: Line[];
+  /** Index of the first line at or after the element's start (lines.length when none). */
+  start: Map<Element, number>;
+  /** Index one past the element's last line. */
+  end: Map<Element, number>;
+  /** Elements never shown: hidden themselves, or inside something hidden or not rendered. */
+  hidden: Set<Element>;
+  byTag: Map<string, Element[]>;
+  /** Elements with an itemprop attribute. */
+  itemprop: Element[];
+  /** Elements whose class or id holds a word from INTERESTING, with that text lower-cased. */
+  classed: { el: Element; words: string }[];
+  /** <a rel=author>. */
+  relAuthor: Element[];
+}
+
+export function scanPage(root: AnyNode): PageScan {
+  const lines: Line[] = [];
+  const start = new Map<Element, number>();
+  const end = new Map<Element, number>();
+  const hidden = new Set<Element>();
+  const byTag = new Map<string, Element[]>();
+  const itemprop: Element[] = [];
+  const classed: { el: Element; words: string }[] = [];
+  const relAuthor: Element[] = [];
+
+  let buf: string[] = [];
+  let linkChars = 0;
+  let totalChars = 0;
+  // A line has started (text seen since the last flush) but is not flushed yet.
+  let pending = false;
+  let figure = 0;
+  let link = 0;
+  let invisible = 0;
+  const blockStack: Element[] = [];
+
+  const flush = () => {
+    const owner = blockStack[blockStack.length - 1];
+    if (pending && owner) {
+      const text = normalizeInline(buf.join(''));
+      if (text !== '') {
+        lines.push({ text, block: owner, linkShare: totalChars ? Math.min(1, linkChars / totalChars) : 0, inFigure: figure > 0 });
+      }
+    }
+    buf = [];
+    pending = false;
+    linkChars = 0;
+    totalChars = 0;
+  };
+
+  // Iterative walk: deep pages would overflow the stack with recursion.
+  const stack: { node: AnyNode; exit: boolean; hid: boolean }[] = [{ node: root, exit: false, hid: false }];
+  while (stack.length) {
+    const frame = stack.pop()!;
+    const node = frame.node;
+    if (frame.exit) {
+      const el = node as Element;
+      if (frame.hid) { invisible--; continue; }
+      if (BLOCK.has(el.name)) { flush(); blockStack.pop(); }
+      if (el.name === 'figure' || el.name === 'figcaption') figure--;
+      if (el.name === 'a') link--;
+      end.set(el, lines.length + (pending ? 1 : 0));
+      continue;
+    }
+    if (node.type === 'text') {
+      if (invisible) continue;
+      const t = node.data;
+      buf.push(t);
+      const n = t.trim().length;
+      if (n) {
+        pending = true;
+        totalChars += n;
+        if (link > 0) linkChars += n;
+      }
+      continue;
+    }
+    if (node.type === 'root') {
+      const kids = (node as unknown as Element).children;
+      for (let k = kids.length - 1; k >= 0; k--) stack.push({ node: kids[k]!, exit: false, hid: false });
+      continue;
+    }
+    if (!isElement(node)) continue;
+
+    // Index every element, shown or not (JSON-LD scripts and <meta> are never shown).
+    const name = node.name;
+    if (INDEXED.has(name)) {
+      const list = byTag.get(name);
+      if (list) list.push(node); else byTag.set(name, [node]);
+    }
+    const a = node.attribs;
+    if (a['itemprop'] !== undefined) itemprop.push(node);
+    const words = a['class'] || a['id'] ? `${a['class'] ?? ''} ${a['id'] ?? ''}`.toLowerCase() : '';
+    if (words && INTERESTING.test(words)) classed.push({ el: node, words });
+    if (name === 'a' && a['rel'] && /(?:^|\s)author(?:\s|$)/i.test(a['rel'])) relAuthor.push(node);
+
+    const hid = invisible > 0 || SKIP.has(name) || hiddenSelf(node);
+    if (hid) {
+      hidden.add(node);
+      invisible++;
+    } else {
+      if (BLOCK.has(name)) { flush(); blockStack.push(node); }
+      if (name === 'figure' || name === 'figcaption') figure++;
+      if (name === 'a') link++;
+      start.set(node, lines.length);
+    }
+    stack.push({ node, exit: true, hid });
+    const kids = node.children;
+    for (let k = kids.length - 1; k >= 0; k--) stack.push({ node: kids[k]!, exit: false, hid: false });
+  }
+  flush();
+  return { lines, start, end, hidden, byTag, itemprop, classed, relAuthor };
+}
+
+/** Lines an element shows, as a [start, end) range; null when it shows none. */
+export function lineRange(scan: PageScan, el: Element): { start: number; end: number } | null {
+  const s = scan.start.get(el), e = scan.end.get(el);
+  return s !== undefined && e !== undefined && e > s ? { start: s, end: e } : null;
+}
