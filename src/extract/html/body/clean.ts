@@ -23,6 +23,9 @@ const BOX_TAGS = new Set([
 ]);
 const LIST_TAGS = new Set(['ul', 'ol', 'dl']);
 
+/** An all-link list shorter than this inside the text is a promo, not a list of sources. */
+const PROMO_LIST_CHARS = 250;
+
 /** Minimum text of a box with no other evidence for it. */
 const MIN_BOX_CHARS = 25;
 
@@ -63,8 +66,8 @@ export function cleanSelection(
     const end = index.elements[root]!.end;
     for (let i = end; i > root; i--) {
       const r = index.elements[i]!;
-      if (!BOX_TAGS.has(r.tag) && !r.tag.includes('-') && !/^h[1-6]$/.test(r.tag)) continue;
-      if (!shouldDrop(i)) continue;
+      const box = BOX_TAGS.has(r.tag) || r.tag.includes('-');
+      if (!(box ? shouldDrop(i) : namedBoilerplate(i))) continue;
       drop[i] = 1;
       for (let a = r.parent; a >= root; a = index.elements[a]!.parent) {
         chars[a]! -= chars[i]!; links[a]! -= links[i]!; punct[a]! -= punct[i]!;
@@ -80,14 +83,17 @@ export function cleanSelection(
   }
   return drop;
 
+  /** Paragraphs, headings and items are judged by name only: "ad-disclosure", "caption", "byline". */
+  function namedBoilerplate(i: number): boolean {
+    return config.useClassWeights && chars[i]! > 0 && classWeight(index.elements[i]!.el) < 0;
+  }
+
   function shouldDrop(i: number): boolean {
     const r = index.elements[i]!;
     const c = chars[i]!;
     if (c <= 0) return false; // nothing of it would be printed anyway
     const weight = config.useClassWeights ? classWeight(r.el) : 0;
     const ld = links[i]! / c;
-    // Headings are judged by name only: a linked subheading is still a subheading.
-    if (/^h[1-6]$/.test(r.tag)) return weight < 0;
     // A boilerplate name outweighs a few paragraph votes (a comment or author box), not many.
     if (weight < 0 && weight + scores.votes[i]! < 0) return true;
     if (punct[i]! >= config.proseClauses) return false;
@@ -95,6 +101,8 @@ export function cleanSelection(
     const isList = LIST_TAGS.has(r.tag);
     const limit = weight >= 25 ? Math.max(0.5, config.maxLinkDensity) : config.maxLinkDensity;
     if (ld > limit && (!isList || atEdge(i))) return true;
+    // One or two linked headlines dropped between paragraphs: a "related story" promo.
+    if (isList && ld >= 0.9 && c < PROMO_LIST_CHARS) return true;
     if (r.inputs > Math.floor(p / 3)) return true;
     if (r.embeds > 0 && c < 75 * r.embeds) return true;
     if (r.imgs > 1 && p / r.imgs < 0.5 && c < 200 * r.imgs) return true;

@@ -47,7 +47,7 @@ export const UNLIKELY_WORDS = [
   'newsletter', 'outbrain', 'pager', 'pagination', 'paywall', 'popup', 'popular', 'promo', 'recirc',
   'recommend', 'related', 'remark', 'replies', 'rss', 'share', 'sharing', 'shoutbox', 'sidebar',
   'signup', 'skyscraper', 'social', 'sponsor', 'subscribe', 'subscription', 'supplemental', 'taboola',
-  'trending', 'widget', 'toolbar', 'modal', 'overlay', 'login', 'nav',
+  'trending', 'widget', 'toolbar', 'modal', 'overlay', 'login', 'nav', 'disclaimer', 'disclosure', 'cta',
 ];
 /** Words that rescue an element named with an unlikely word too ("comment-and-article-body"). */
 export const MAYBE_WORDS = ['and', 'article', 'body', 'column', 'content', 'main', 'shadow', 'story', 'entry', 'post', 'text'];
@@ -66,6 +66,7 @@ export const NEGATIVE_WORDS = [
   'scroll', 'share', 'sharing', 'shoutbox', 'sidebar', 'skyscraper', 'social', 'sponsor', 'subscribe',
   'tags', 'taboola', 'toolbar', 'tool', 'trending', 'widget', 'author', 'bio', 'cookie', 'consent', 'signup',
   'breadcrumb', 'tooltip', 'teaser', 'card', 'overlay', 'print', 'login', 'paywall', 'recirc', 'inline-ad',
+  'disclaimer', 'disclosure', 'cta',
 ];
 
 /**

@@ -51,6 +51,17 @@ export interface Block {
 export interface DocIndex {
   elements: ElementRecord[];
   blocks: Block[];
+  /** <noscript> elements with content that the walk skipped (see IndexOptions.noscript). */
+  skippedNoscript: number;
+}
+
+export interface IndexOptions {
+  /**
+   * Read <noscript> content as part of the page. Off by default: it usually repeats an image or
+   * says "enable JavaScript"; but pages that render the article with script (a template in a
+   * <script> tag) often keep a full copy there, the only one a reader without script sees.
+   */
+  noscript?: boolean;
 }
 
 const CELL_SEPARATOR = ' | ';
@@ -79,7 +90,7 @@ function countSkipped(rec: ElementRecord | undefined, tag: string): void {
   else if (INPUT_TAGS.has(tag)) rec.inputs++;
 }
 
-const isBlockTag = (tag: string) => BLOCK_TAGS.has(tag) || tag.includes('-');
+const isBlockTag = (tag: string) => BLOCK_TAGS.has(tag) || tag.includes('-') || tag === 'noscript';
 
 /** Text length of a subtree, stopping early past `limit` (used for small caption checks). */
 function textLengthUpTo(node: DomNode, limit: number): number {
@@ -118,13 +129,14 @@ function isDataRow(tr: DomElement): boolean {
   return cells >= 2;
 }
 
-export function buildIndex(root: DomParent): DocIndex {
+export function buildIndex(root: DomParent, options: IndexOptions = {}): DocIndex {
   const elements: ElementRecord[] = [];
   const blocks: Block[] = [];
   let segments: Segment[] = [];
   let owner = -1;
   let linkDepth = 0;
   let rowDepth = 0; // > 0 inside a data row: block tags there are read inline
+  let skippedNoscript = 0;
 
   const flush = () => {
     if (segments.length === 0) return;
@@ -168,7 +180,9 @@ export function buildIndex(root: DomParent): DocIndex {
     if (!isElement(node)) return; // comments, directives, CDATA
     const el = node;
     const tag = el.name.toLowerCase();
-    if (SKIP_TAGS.has(tag) || el.type !== 'tag') { countSkipped(elements[owner], tag); return; }
+    if (tag === 'noscript') {
+      if (!options.noscript) { if (el.children.length > 0) skippedNoscript++; return; }
+    } else if (SKIP_TAGS.has(tag) || el.type !== 'tag') { countSkipped(elements[owner], tag); return; }
     if (tag === 'br') { segments.push(BR); return; }
     if (tag !== 'html' && tag !== 'body' && isHidden(el)) return;
     const hint = hintOf(el);
@@ -215,7 +229,7 @@ export function buildIndex(root: DomParent): DocIndex {
     const p = elements[r.parent]!;
     p.imgs += r.imgs; p.embeds += r.embeds; p.inputs += r.inputs;
   }
-  return { elements, blocks };
+  return { elements, blocks, skippedNoscript };
 }
 
 const MEDIA = new Set(['img', 'picture', 'video', 'iframe', 'audio', 'object', 'embed', 'svg', 'canvas']);

@@ -1,22 +1,99 @@
-// From kept blocks to the strings we return: whitespace normalized, empty blocks gone, and the
-// leading blocks that repeat the headline or deck (the field extractor reports those) dropped.
+// From kept blocks to the strings we return. Whitespace is normalized and empty blocks go; then
+// block-level boilerplate that no container boundary separates from the article is trimmed:
+//   - leading blocks that repeat the headline or deck (the field extractor reports those),
+//   - a leading run of metadata lines (date, "by … | 3 comments", category links),
+//   - phrase-list lines anywhere ("Advertisement", "Share this", "Read more: …"),
+//   - a trailing run of boilerplate (tags, share prompts, newsletter pitches, "letters to the
+//     editor" notes), and everything after a closing heading such as "Comments" or "Related".
+import { boilerplateMatcher, type BoilerplateMatcher } from '../../boilerplate/index.js';
 import { normalizeInline } from '../../../normalize/text.js';
 import type { Mode } from '../../../types.js';
+import { isProse } from './aggregate.js';
 import type { Block } from './doc-index.js';
+
+export interface FinishOptions {
+  mode: Mode;
+  /** The user's extra boilerplate phrases (rules.boilerplate). */
+  phrases?: readonly string[];
+}
+
+interface Item { text: string; block: Block; prose: boolean }
 
 const key = (s: string | null) => (s ? normalizeInline(s).toLowerCase() : '');
 
-export function finishBlocks(blocks: readonly Block[], hints: { headline: string | null; deck: string | null }, mode: Mode): string[] {
-  void mode;
-  const out: string[] = [];
-  const heads = new Set([key(hints.headline), key(hints.deck)].filter((s) => s !== ''));
-  let lead = true;
+/** Longest block the "contains" phrases may judge in the middle of an article. */
+const CONTAINS_MIDDLE_MAX = 150;
+/** Longest block a leading/trailing metadata rule may judge. */
+const META_MAX = 200;
+
+const YEAR_OR_TIME = /(?:^|\D)(?:1[89]\d\d|20\d\d)(?:\D|$)|\d{1,2}:\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}/;
+const SEPARATED = /\s[|\u00b7\u2022]\s|\s[|\u00b7\u2022]$|^[|\u00b7\u2022]\s/;
+
+/** A short line of post metadata: a date or time, or parts separated by | or ·, or mostly links. */
+function looksLikeMeta(it: Item): boolean {
+  if (it.prose || it.text.length > META_MAX || it.block.kind === 'h') return false;
+  const links = it.block.chars > 0 ? it.block.linkChars / it.block.chars : 0;
+  return YEAR_OR_TIME.test(it.text) || SEPARATED.test(it.text) || links > 0.5;
+}
+
+export function finishBlocks(blocks: readonly Block[], hints: { headline: string | null; deck: string | null }, options: FinishOptions): string[] {
+  const matcher = boilerplateMatcher(options.phrases);
+  let items: Item[] = [];
   for (const b of blocks) {
     const text = normalizeInline(b.text);
-    if (text === '') continue;
-    if (lead && heads.has(text.toLowerCase())) continue;
-    if (b.kind !== 'h') lead = false;
-    out.push(text);
+    if (text !== '' && !/^[\p{P}\p{S}\s]+$/u.test(text)) items.push({ text, block: b, prose: isProse(b) });
   }
-  return out;
+  items = dropLeading(items, hints);
+  items = items.filter((it, i) => !isBoilerplate(it, matcher, i === 0 || i === items.length - 1));
+  items = cutAtStop(items, matcher);
+  items = dropTrailing(items, matcher);
+  return items.map((it) => it.text);
+}
+
+/** Headline/deck repeats, then metadata lines, before the first prose block. */
+function dropLeading(items: Item[], hints: { headline: string | null; deck: string | null }): Item[] {
+  const heads = new Set([key(hints.headline), key(hints.deck)].filter((s) => s !== ''));
+  let i = 0;
+  const out: Item[] = [];
+  for (; i < items.length && !items[i]!.prose; i++) {
+    const it = items[i]!;
+    if (heads.has(it.text.toLowerCase()) || looksLikeMeta(it)) continue;
+    out.push(it);
+  }
+  return out.concat(items.slice(i));
+}
+
+function isBoilerplate(it: Item, m: BoilerplateMatcher, edge: boolean): boolean {
+  const kind = m.match(it.text);
+  if (kind === null) return false;
+  // "All rights reserved", "©", "in your inbox" inside a real paragraph are the author's words.
+  if (kind === 'contains') return it.text.length <= CONTAINS_MIDDLE_MAX || (edge && !it.prose);
+  return true;
+}
+
+/**
+ * A heading or short line that closes an article ("Comments", "Related stories") once most of the
+ * prose has been read: it and everything after it go.
+ */
+function cutAtStop(items: Item[], m: BoilerplateMatcher): Item[] {
+  const total = items.reduce((s, it) => s + (it.prose ? it.block.chars : 0), 0);
+  let seen = 0;
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
+    if (it.prose) seen += it.block.chars;
+    else if (seen > total / 2 && m.isStop(it.text)) return items.slice(0, i);
+  }
+  return items;
+}
+
+/** From the end: metadata lines and phrase-list matches not separated from the article by markup. */
+function dropTrailing(items: Item[], m: BoilerplateMatcher): Item[] {
+  let end = items.length;
+  while (end > 1) {
+    const it = items[end - 1]!;
+    if (it.prose && it.text.length > META_MAX) break;
+    if (!(looksLikeMeta(it) || isBoilerplate(it, m, true))) break;
+    end--;
+  }
+  return items.slice(0, end);
 }

@@ -21,7 +21,7 @@ export function wordMatcher(words: readonly string[]): RegExp {
 }
 
 // Short or ambiguous words are whole-token only.
-const EXACT = new Set(['ad', 'ads', 'adv', 'tool', 'foot', 'bio', 'meta', 'media', 'card', 'print', 'nav', 'main', 'page', 'post', 'text', 'extra', 'and', 'rss', 'tags', 'hidden', 'login', 'menu']);
+const EXACT = new Set(['ad', 'ads', 'adv', 'tool', 'foot', 'bio', 'meta', 'media', 'card', 'print', 'nav', 'main', 'page', 'post', 'text', 'extra', 'and', 'rss', 'tags', 'hidden', 'login', 'menu', 'cta']);
 const mark = (words: readonly string[]) => words.map((w) => (EXACT.has(w) ? `${w}$` : w));
 
 const UNLIKELY = wordMatcher(mark(UNLIKELY_WORDS));
@@ -39,6 +39,12 @@ export function classWeight(el: DomElement): number {
     if (POSITIVE.test(s)) w += 25;
   }
   return w;
+}
+
+/** Named only in content words (no boilerplate word in class or id). */
+export function isContentNamed(el: DomElement): boolean {
+  const s = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.toLowerCase();
+  return POSITIVE.test(s) && !NEGATIVE.test(s) && !UNLIKELY.test(s);
 }
 
 /** Named like a box beside the article (comments, related, share, menus) and not like content. */

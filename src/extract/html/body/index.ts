@@ -11,11 +11,11 @@ import type { CheerioAPI } from 'cheerio/slim';
 import type { ExtractOptions } from '../../../types.js';
 import { totals } from './aggregate.js';
 import { cleanSelection } from './clean.js';
-import { buildIndex } from './doc-index.js';
+import { buildIndex, type DocIndex } from './doc-index.js';
 import { rootOf, type DomElement, type DomParent } from './dom.js';
 import { finishBlocks } from './finish.js';
 import { PASSES, chooseAttempt } from './choose.js';
-import { runPass } from './passes.js';
+import { runPass, type Attempt } from './passes.js';
 import { scoreElements } from './score.js';
 
 /** What the metadata pass already knows and the body pass can use. */
@@ -41,22 +41,39 @@ export function extractHtmlBody($: CheerioAPI, hints: BodyHints, options: Extrac
 
   const bySelector = selectorBody($, options.rules.selectors?.body ?? []);
   if (bySelector) {
-    const blocks = finishBlocks(bySelector, hints, options.mode);
+    const blocks = finishBlocks(bySelector, hints, { mode: options.mode, phrases: options.rules.boilerplate });
     if (blocks.length) return { blocks, rule: 'selector', notArticle: false };
   }
 
-  const index = buildIndex(rootOf($));
+  const root = rootOf($);
+  let index = buildIndex(root);
+  let best = bestAttempt(index, options);
+  // Script-rendered pages: when the visible page has no article, read the <noscript> copy.
+  if (best.chars < NOSCRIPT_RETRY_CHARS && index.skippedNoscript > 0) {
+    const withNoscript = buildIndex(root, { noscript: true });
+    const retry = bestAttempt(withNoscript, options);
+    if (retry.proseChars > best.proseChars * 1.5 && retry.chars > best.chars) {
+      index = withNoscript;
+      best = { ...retry, name: `${retry.name}+noscript` };
+    }
+  }
+  const texts = best.blocks.map((bi) => index.blocks[bi]!);
+  const blocks = finishBlocks(texts, hints, { mode: options.mode, phrases: options.rules.boilerplate });
+  return { blocks, rule: `score:${best.name}`, notArticle: false };
+}
+
+/** Below this many weighted characters, a page with <noscript> content is read again with it. */
+const NOSCRIPT_RETRY_CHARS = 1000;
+
+/** Strict to loose: the first acceptable attempt, else the best one. */
+function bestAttempt(index: DocIndex, options: ExtractOptions): Attempt {
   const all = totals(index, () => true);
-  const attempts = [];
+  const attempts: Attempt[] = [];
   for (const config of PASSES[options.mode]) {
-    const attempt = runPass(index, all, config);
-    attempts.push(attempt);
+    attempts.push(runPass(index, all, config));
     if (chooseAttempt(attempts, true)) break;
   }
-  const best = chooseAttempt(attempts, false)!;
-  const texts = best.blocks.map((bi) => index.blocks[bi]!);
-  const blocks = finishBlocks(texts, hints, options.mode);
-  return { blocks, rule: `score:${best.name}`, notArticle: false };
+  return chooseAttempt(attempts, false)!;
 }
 
 /**

@@ -2,7 +2,7 @@
 // footer, ARIA landmarks) and boxes named like comments/related/share/menus; relaxed passes keep
 // them, for pages whose article sits inside an oddly named wrapper.
 import type { DocIndex } from './doc-index.js';
-import { isChrome, isUnlikelyByName } from './hints.js';
+import { classWeight, isChrome, isContentNamed, isUnlikelyByName } from './hints.js';
 import type { Totals } from './aggregate.js';
 
 export interface PruneConfig {
@@ -16,26 +16,45 @@ export interface PruneConfig {
 const NEVER_PRUNED = new Set(['html', 'body', 'article', 'main', 'table', 'tbody', 'tr', 'td', 'th', 'pre', 'code']);
 
 /**
- * An element holding this share of the page's prose is the article's wrapper whatever its name
- * ("page-with-sidebar", a <header> that swallowed the page through a missing end tag).
+ * A box whose prose sits mostly inside content-named elements (<article>, "post-content", …) is a
+ * wrapper of the article whatever its own name ("above-footer", "layout-with-sidebar"), while a
+ * gallery or comment list full of captions or replies has no such element inside.
  */
-const WRAPPER_SHARE = 1.01;
+const WRAPPED_SHARE = 0.5;
+
+/**
+ * Per element, the prose held by its outermost content-named descendants (or itself): how much of
+ * its text is vouched for by markup that says "article".
+ */
+export function vouchedProse(index: DocIndex, all: Totals): Float64Array {
+  const n = index.elements.length;
+  const out = new Float64Array(n); // holds the sum over children until the element itself is visited
+  for (let i = n - 1; i >= 0; i--) {
+    const r = index.elements[i]!;
+    const plain = r.hint === '';
+    const named = isContentNamed(r.el)
+      || ((r.tag === 'article' || r.tag === 'main' || r.el.attribs.itemprop === 'articleBody') && (plain || classWeight(r.el) >= 0) && !isUnlikelyByName(r.hint));
+    if (named) out[i] = all.proseChars[i]!;
+    // A comment's "comment-text" vouches for its comment box, but for nothing above it.
+    if (r.parent >= 0 && (named || !isUnlikelyByName(r.hint))) out[r.parent]! += out[i]!;
+  }
+  return out;
+}
 
 /** 1 for each pruned element (itself or through an ancestor), 0 otherwise. */
 export function pruned(index: DocIndex, all: Totals, config: PruneConfig): Uint8Array {
   const n = index.elements.length;
   const out = new Uint8Array(n);
   if (!config.unlikelyNames && !config.chrome) return out;
-  let pageProse = 0;
-  for (let i = 0; i < n; i++) if (index.elements[i]!.parent < 0) pageProse += all.proseChars[i]!;
+  const vouched = config.unlikelyNames ? vouchedProse(index, all) : null;
   for (let i = 0; i < n; i++) {
     const r = index.elements[i]!;
     if (r.parent >= 0 && out[r.parent]) { out[i] = 1; continue; }
     if (NEVER_PRUNED.has(r.tag)) continue;
-    const byName = config.unlikelyNames && isUnlikelyByName(r.hint);
+    const byName = config.unlikelyNames && isUnlikelyByName(r.hint)
+      && !(vouched![i]! > 0 && vouched![i]! >= all.proseChars[i]! * WRAPPED_SHARE);
     const byRole = config.chrome && isChrome(r.el, r.tag);
     if (!byName && !byRole) continue;
-    if (pageProse > 0 && all.proseChars[i]! > pageProse * WRAPPER_SHARE) continue;
     out[i] = 1;
   }
   return out;
