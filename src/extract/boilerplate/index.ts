@@ -29,45 +29,64 @@ const COUNT_PAREN = /\s*[([]\s*\d[\d,.]*\s*[)\]]\s*$/u;
 
 /** Lower-cased, NFKC, whitespace collapsed; keeps inner punctuation. */
 export function phraseKey(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  // NFKC is costly and a no-op on ASCII, which most lines are.
+  const t = /^[\x20-\x7e]*$/.test(text) ? text : text.normalize('NFKC');
+  return t.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** lineKey of text that is already a phraseKey. */
+function lineKeyOf(key: string): string {
+  return key.replace(COUNT_PAREN, '').replace(LEAD, '').replace(TRAIL, '');
 }
 
 /** The key a whole-line phrase is compared on: no bullets, counts or end punctuation. */
 export function lineKey(text: string): string {
-  return phraseKey(text).replace(COUNT_PAREN, '').replace(LEAD, '').replace(TRAIL, '');
+  return lineKeyOf(phraseKey(text.length > LINE_MAX * 2 ? text.slice(0, LINE_MAX * 2) : text));
 }
 
 class Matcher implements BoilerplateMatcher {
   private readonly lines = new Set<string>();
   private readonly stops = new Set<string>();
-  private readonly prefixes: string[] = [];
+  // Prefixes indexed by their first character: a block is only compared with the few that can match.
+  private readonly prefixes = new Map<string, string[]>();
   private readonly contains: string[] = [];
 
   constructor(groups: PhraseGroup[], extra: readonly string[]) {
     for (const g of groups) {
       for (const p of g.line ?? []) this.lines.add(lineKey(p));
       for (const p of g.stop ?? []) this.stops.add(lineKey(p));
-      for (const p of g.prefix ?? []) this.prefixes.push(phraseKey(p));
+      for (const p of g.prefix ?? []) this.addPrefix(phraseKey(p));
       for (const p of g.contains ?? []) this.contains.push(phraseKey(p));
     }
     // User phrases are whole-line phrases; a trailing "*" makes one a prefix ("Read more at*").
     for (const p of extra) {
       const k = phraseKey(p);
-      if (k.endsWith('*') && k.length > 1) this.prefixes.push(k.slice(0, -1));
+      if (k.endsWith('*') && k.length > 1) this.addPrefix(k.slice(0, -1));
       else if (k !== '') this.lines.add(lineKey(k));
     }
+  }
+
+  private addPrefix(p: string): void {
+    const k = p.charAt(0);
+    const list = this.prefixes.get(k);
+    if (list) list.push(p); else this.prefixes.set(k, [p]);
+  }
+
+  private startsWithPrefix(key: string): boolean {
+    for (const p of this.prefixes.get(key.charAt(0)) ?? []) if (key.startsWith(p)) return true;
+    return false;
   }
 
   match(text: string): BoilerplateKind | null {
     if (text.length > CONTAINS_MAX) return null;
     const key = phraseKey(text);
     if (key.length <= LINE_MAX) {
-      const lk = lineKey(key);
+      const lk = lineKeyOf(key);
       if (lk !== '' && this.lines.has(lk)) return 'line';
     }
     if (key.length <= PREFIX_MAX) {
       const bare = key.replace(LEAD, '');
-      for (const p of this.prefixes) if (bare.startsWith(p) || key.startsWith(p)) return 'prefix';
+      if (this.startsWithPrefix(key) || (bare !== key && this.startsWithPrefix(bare))) return 'prefix';
     }
     for (const c of this.contains) if (key.includes(c)) return 'contains';
     return null;

@@ -3,7 +3,7 @@
 // per block; every later step reads these features instead of re-measuring text.
 import type { BoilerplateKind, BoilerplateMatcher } from '../boilerplate/index.js';
 import type { Block } from './block.js';
-import { capitalShare, commaCount, endsSentence, letterShare, sentenceCount, textWeight, wordCountOf } from './measure.js';
+import { capitalShare, commaCount, endsSentence, sentenceCount, textWeight, wordCountOf } from './measure.js';
 import { bylineOf, isDateLine, isReadingTime } from './meta.js';
 
 export type BlockClass =
@@ -37,11 +37,13 @@ const PROSE_LONG = 250; // this long, it is text even without punctuation (w3m j
 const PROSE_MEDIUM = 110;
 const PROSE_SHORT = 55;
 
+const HAS_LETTER = /\p{L}/u;
+
 function isArtifact(b: Block): boolean {
   if (b.flags?.media) return true;
   const t = b.text;
   if (t === '') return true;
-  if (letterShare(t) === 0) return true; // "•", "0", "| |", "2192"
+  if (!HAS_LETTER.test(t)) return true; // "•", "0", "| |", "2192"
   // w3m/lynx placeholders: "[photo]", "[                    ]", "[Submit]", "[ck] [img]".
   return /^(?:\[[^\]]*\]\s*)+$/.test(t);
 }
@@ -110,7 +112,7 @@ export function classifyBlocks(blocks: readonly Block[], matcher: BoilerplateMat
     const cls = classOf(block, weight, words, sentences, ends, boiler);
     const base = {
       block, index, weight, words, sentences, ends, cls, boiler,
-      stop: cls !== 'prose' && matcher.isStop(text),
+      stop: cls !== 'prose' && text.length <= 80 && matcher.isStop(text),
       repeats: counts.get(text) ?? 1,
     };
     return { ...base, score: scoreOf(base) };

@@ -52,7 +52,9 @@ function scoreCandidate(scored: readonly Scored[], i: number, ctx: HeadlineConte
   if (s.words >= 3 && s.words <= 22) v += 0.6;
   else if (s.words <= 2) v -= 0.7;
   else if (s.words > 28) v -= 0.8;
-  if (ctx.plainText && b.gapBefore) v += 0.3;
+  // Standing alone between blank lines, as titles do in text dumps.
+  const gapAfter = scored[i + 1]?.block.gapBefore ?? true;
+  if (ctx.plainText && b.gapBefore) v += gapAfter ? 0.5 : 0.2;
   if ((capitalShare(b.text) ?? 0) >= 0.7 && s.words >= 3) v += 0.2;
   v += 2.2 * overlapWith(b.text, ctx.bodyVocabulary);
   v -= Math.min(3, 0.22 * distance);
@@ -85,7 +87,21 @@ export function findHeadline(scored: readonly Scored[], ctx: HeadlineContext): n
     if (i < ctx.bodyStart && (s.cls === 'short' || s.cls === 'prose' || s.cls === 'link')) distance++;
   }
   if (best === null || bestScore <= -1.5) return null;
-  return preferHeadOverDeck(scored, scores, best);
+  return preferHeadOverDeck(scored, scores, headsTheMetadata(scored, scores, best));
+}
+
+/**
+ * Articles put the byline and date *under* the headline; what sits between them and the body
+ * is a picture caption, an "Up next" teaser or a deck. When the winner comes after such a
+ * dateline/byline and a nearly as good candidate stands above it, that one is the headline.
+ */
+function headsTheMetadata(scored: readonly Scored[], scores: ReadonlyMap<number, number>, best: number): number {
+  let meta = -1;
+  for (let i = best - 1; i >= 0 && i >= best - 15; i--) if (scored[i]!.cls === 'meta') { meta = i; break; }
+  if (meta < 0) return best;
+  let alt = -1, altScore = -Infinity;
+  for (const [i, v] of scores) if (i < meta && v > altScore) { alt = i; altScore = v; }
+  return alt >= 0 && altScore >= scores.get(best)! - 1.6 ? alt : best;
 }
 
 /**

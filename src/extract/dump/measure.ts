@@ -81,6 +81,8 @@ export function contentTokens(text: string): string[] {
 
 /** Share of letters among the non-space characters: low for "12/02 | 3:40 PM | 19 ▲". */
 export function letterShare(text: string): number {
+  // Long text is judged on its start: enough to tell a symbol row from words.
+  if (text.length > 300) text = text.slice(0, 300);
   const chars = text.replace(/\s+/g, '');
   if (chars.length === 0) return 0;
   return (chars.match(/\p{L}/gu)?.length ?? 0) / chars.length;

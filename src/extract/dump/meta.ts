@@ -11,21 +11,35 @@ const DATE_SHAPES: RegExp[] = [
   /\b\d{1,2}[./-]\d{1,2}[./-]\d{4}\b/, // 08.04.2015 · 2/26/2015
   /\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/, // 2015年4月8日
 ];
+// toIsoDate builds its regular expressions on every call; dates repeat across a page and a
+// batch, so remember the answers (bounded, cleared when full).
+const isoCache = new Map<string, string | null>();
+function iso(s: string): string | null {
+  let v = isoCache.get(s);
+  if (v === undefined) {
+    if (isoCache.size > 5000) isoCache.clear();
+    v = toIsoDate(s);
+    isoCache.set(s, v);
+  }
+  return v;
+}
+
 const TIME_AFTER = /^[\s,|·•–—-]*(?:at|à|um|a las|alle|às|om|в)?\s*\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\b|[+-]\d{2}:?\d{2})?/iu;
 
 /** The date written in a short line ("February 1, 2016: 12:41 PM ET"), as found; else null. */
 export function findDate(text: string): string | null {
-  if (text.length > 200) return null;
+  // Every date shape has a digit run of at least one; most lines have none.
+  if (text.length > 200 || !/\d/.test(text)) return null;
   for (const re of DATE_SHAPES) {
     const m = re.exec(text);
     if (!m) continue;
     const date = m[0];
-    if (toIsoDate(date) === null) continue;
+    if (iso(date) === null) continue;
     // Keep a time written right after the date: it makes `published` precise.
     const t = TIME_AFTER.exec(text.slice(m.index + date.length));
     if (t && t[0].trim() !== '') {
       const withTime = (date + t[0]).trim();
-      if (toIsoDate(withTime) !== null) return withTime;
+      if (iso(withTime) !== null) return withTime;
     }
     return date;
   }
@@ -52,8 +66,15 @@ export function isDateLine(text: string): boolean {
 
 // "By Jane Doe", "Von Max Muster", "Par …", "Por …", "Di …", "Door …", "Av …", "Автор: …".
 const BYLINE_LEAD = /^(?:written\s+by|posted\s+by|story\s+by|words\s+by|reported\s+by|text\s+by|by|von|par|por|di|door|av|af|przez|autor(?:in)?|author|auteur|autore|yazar|автор|от|作者|文|記者)\s*[:：]?\s+/iu;
-// Name-like: capitalised words, initials, "de/van/von" particles, CJK names.
-const NAME = /^(?:(?:\p{Lu}[\p{L}'’.-]*|de|da|del|der|den|van|von|la|le|di|du|bin|al|[\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}]+)\s*(?:,|&|and|und|et|y|e|i|и|\s)\s*){1,12}$/u;
+// Name-like words: capitalised words and initials, name particles, connectors, CJK names.
+const NAME_WORD = /^(?:\p{Lu}[\p{L}'’.-]*|[\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}]+)$/u;
+const NAME_GLUE = new Set(['de', 'da', 'del', 'der', 'den', 'van', 'von', 'la', 'le', 'di', 'du', 'bin', 'al', 'and', 'und', 'et', 'y', 'e', 'i', 'и', '&']);
+
+function looksLikeNames(text: string): boolean {
+  const words = text.replace(/,/g, ' ').split(/\s+/).filter((w) => w !== '');
+  if (words.length === 0 || words.length > 12) return false;
+  return words.every((w) => NAME_WORD.test(w) || NAME_GLUE.has(w.toLowerCase())) && NAME_WORD.test(words[0]!);
+}
 
 /** The name(s) in a byline line ("By Ahiza Garcia @ahiza_garcia February 1, 2016"), or null. */
 export function bylineOf(text: string): string | null {
@@ -66,10 +87,10 @@ export function bylineOf(text: string): string | null {
   if (d) rest = rest.slice(0, rest.indexOf(d));
   rest = rest.split(/\s[|·•–—]\s|\s@|\s{2,}|\bon\s+\p{Lu}\p{Ll}+day\b|\bupdated\b/iu)[0]!.trim().replace(/[\s,;:|–—-]+$/u, '');
   if (rest === '' || rest.length > 100) return null;
-  return NAME.test(rest + ' ') ? rest : null;
+  return looksLikeNames(rest) ? rest : null;
 }
 
 /** "5 min read", "Lesezeit: 3 Minuten", "885 words": reading-time and length lines. */
 export function isReadingTime(text: string): boolean {
-  return text.length < 60 && /\b\d+\s*(?:-|–)?\s*(?:min(?:ute)?s?\.?(?:\s+(?:read|de lecture|lesezeit|di lettura|de leitura|leestijd))?|words|wörter|mots|palabras|parole|palavras)\b|\b(?:reading time|lesezeit|temps de lecture|tiempo de lectura|tempo di lettura|tempo de leitura|leestijd|время чтения)\b/iu.test(text);
+  return text.length < 60 && /\d|time|zeit|temps|tiempo|tempo|leestijd|время/i.test(text) && /\b\d+\s*(?:-|–)?\s*(?:min(?:ute)?s?\.?(?:\s+(?:read|de lecture|lesezeit|di lettura|de leitura|leestijd))?|words|wörter|mots|palabras|parole|palavras)\b|\b(?:reading time|lesezeit|temps de lecture|tiempo de lectura|tempo di lettura|tempo de leitura|leestijd|время чтения)\b/iu.test(text);
 }

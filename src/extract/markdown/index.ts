@@ -1,8 +1,24 @@
+// Markdown: clean documents with front matter or a JSON header, and whole-page dumps from
+// HTML-to-Markdown converters (menus as link lists, cookie banners, link-list footers).
+// Header lines ("Title: …", "Markdown Content:") → remark blocks → the shared dump extractor.
 import type { ExtractOptions, Extraction } from '../../types.js';
-import { emptyExtraction } from '../empty.js';
+import { extractFromBlocks } from '../dump/article.js';
+import { parseHeaderLines, type DocMeta } from '../dump/header.js';
+import { markdownToBlocks } from './blocks.js';
+import { frontMatterMeta, jsonHeaderMeta } from './metadata.js';
 
-// Placeholder until the markdown extractor lands.
-export function extractMarkdown(input: string, _options: ExtractOptions): Extraction {
-  void input;
-  return emptyExtraction();
+export function extractMarkdown(input: string, options: ExtractOptions): Extraction {
+  let text = input.replace(/\r\n?/g, '\n');
+  let meta: DocMeta | null = null;
+  let first = 1;
+  const header = parseHeaderLines(text.slice(0, 4000).split('\n'));
+  if (header) {
+    const lines = text.split('\n');
+    text = lines.slice(header.consumed).join('\n');
+    first += header.consumed;
+    meta = { ...header.meta, source: 'md:header' };
+  }
+  const doc = markdownToBlocks(text, first);
+  meta ??= (doc.yaml !== null ? frontMatterMeta(doc.yaml) : null) ?? (doc.jsonHeader ? jsonHeaderMeta(doc.jsonHeader) : null);
+  return extractFromBlocks(doc.blocks, options, { prefix: 'md', plainText: false, meta });
 }

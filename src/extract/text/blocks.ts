@@ -28,7 +28,7 @@ const RULE = /^(?:[━─═—_=~*+#-]\s?){3,}$/u;
 const WIDE = 110;
 
 function parseLine(raw: string, n: number): Line {
-  const trimmed = raw.replace(/\s+$/u, '');
+  const trimmed = raw.trimEnd();
   const body = trimmed.replace(/^[\s\u00a0]+/u, '');
   const indent = trimmed.length - body.length;
   const rule = RULE.test(body);
@@ -40,7 +40,7 @@ function parseLine(raw: string, n: number): Line {
 
 /** Width the text was wrapped at, or 0 when it was not hard-wrapped. */
 export function wrapWidth(lines: readonly string[]): number {
-  const lens = lines.map((l) => l.replace(/\s+$/u, '').length).filter((n) => n >= 20).sort((a, b) => a - b);
+  const lens = lines.map((l) => l.trimEnd().length).filter((n) => n >= 20).sort((a, b) => a - b);
   if (lens.length < 8) return 0;
   const w = lens[Math.floor(lens.length * 0.98)]!;
   if (w > WIDE || w < 40) return 0;

@@ -1,0 +1,171 @@
+// Markdown → the shared block model. remark parses (GFM for tables and autolinks, front
+// matter recognised); every paragraph, heading, list item, quote, code block and table row
+// becomes one Block whose text is plain (links → their text, images dropped, code kept) and
+// which knows how much of it was link text — the signal that separates a menu or a teaser
+// list from prose, and which plain text does not have.
+import type { Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { Block, BlockKind } from '../dump/block.js';
+import { parseJsonHeader } from './metadata.js';
+
+export interface MarkdownDoc {
+  blocks: Block[];
+  /** Raw YAML front matter, when the document starts with one. */
+  yaml: string | null;
+  /** A leading code block that holds a metadata object (a scraper's JSON header), parsed. */
+  jsonHeader: Record<string, unknown> | null;
+}
+
+const plainParser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']);
+const gfmParser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
+// GFM parsing (autolink literals above all) costs about twice plain CommonMark, and its
+// only structural gains are tables, footnotes and strikethrough: use it when the text has any.
+const GFM_SYNTAX = /^\s*\|?\s*:?-{3,}:?\s*\|(?:\s*:?-{3,}:?\s*\|?)*\s*$|^\s*:?-{3,}:?\s*\|\s*:?-{3,}|\[\^[^\]\s]+\]|~~/m;
+
+interface Inline { text: string; link: number; media: boolean }
+
+const stripTags = (html: string) => html.replace(/<[^>]*>/g, ' ');
+
+/** Plain text of phrasing content; counts link characters. `break` becomes "\n". */
+function inline(nodes: readonly PhrasingContent[] | readonly Nodes[], acc: Inline, inLink = false): void {
+  for (const n of nodes as Nodes[]) {
+    switch (n.type) {
+      case 'text': case 'inlineCode':
+        acc.text += n.value;
+        if (inLink) acc.link += n.value.length;
+        break;
+      case 'break': acc.text += '\n'; break;
+      case 'image': case 'imageReference': acc.media = true; break;
+      case 'html': {
+        const t = stripTags(n.value);
+        acc.text += t;
+        if (/<img\b/i.test(n.value)) acc.media = true;
+        break;
+      }
+      case 'link': case 'linkReference': inline(n.children, acc, true); break;
+      case 'footnoteReference': break;
+      default:
+        if ('children' in n) inline((n as Parent).children as Nodes[], acc, inLink);
+    }
+  }
+}
+
+const clean = (s: string) => s.replace(/[ \t\r\f\v\u00a0]+/g, ' ').replace(/ ?\n ?/g, '\n').trim();
+
+function isWholeEmphasis(children: readonly PhrasingContent[]): boolean {
+  const real = children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
+  return real.length === 1 && (real[0]!.type === 'emphasis' || real[0]!.type === 'strong');
+}
+
+class Builder {
+  readonly blocks: Block[] = [];
+  yaml: string | null = null;
+  jsonHeader: Record<string, unknown> | null = null;
+  private seenContent = false;
+
+  private push(kind: BlockKind, level: number, node: Nodes, acc: Inline, emphasis = false): void {
+    const line = node.position?.start.line ?? 0;
+    // A paragraph with hard breaks is several visual lines ("By Jane Doe  \nMay 5, 2016").
+    const parts = kind === 'paragraph' || kind === 'quote' ? clean(acc.text).split('\n') : [clean(acc.text).replace(/\n/g, ' ')];
+    const total = acc.text.replace(/\s+/g, '').length || 1;
+    const share = Math.min(1, acc.link / total);
+    if (parts.every((p) => p === '')) {
+      // Image-only paragraph: keep a placeholder so the body is not split around a figure.
+      if (acc.media) this.blocks.push({ text: '', kind: 'line', level: 0, linkShare: share, line, gapBefore: true, flags: { media: true } });
+      return;
+    }
+    parts.forEach((p, k) => {
+      if (p === '') return;
+      const flags = emphasis ? { emphasis: true } : undefined;
+      this.blocks.push({
+        text: p, kind: parts.length > 1 && kind === 'paragraph' ? 'line' : kind, level, linkShare: share,
+        line: line + k, gapBefore: true, ...(flags ? { flags } : {}),
+      });
+    });
+  }
+
+  visit(node: RootContent, ctx: { list: number; quote: boolean }): void {
+    switch (node.type) {
+      case 'yaml':
+        if (!this.seenContent) this.yaml = node.value;
+        return;
+      case 'definition': return;
+      case 'heading': {
+        const acc: Inline = { text: '', link: 0, media: false };
+        inline(node.children, acc);
+        this.push('heading', node.depth, node, acc);
+        break;
+      }
+      case 'paragraph': {
+        const acc: Inline = { text: '', link: 0, media: false };
+        inline(node.children, acc);
+        const kind: BlockKind = ctx.list > 0 ? 'list-item' : ctx.quote ? 'quote' : 'paragraph';
+        this.push(kind, ctx.list, node, acc, isWholeEmphasis(node.children));
+        break;
+      }
+      case 'code':
+        if (!this.seenContent) {
+          this.jsonHeader = parseJsonHeader(node.lang ?? null, node.value);
+          this.seenContent = true;
+          if (this.jsonHeader) return;
+        }
+        this.push('code', 0, node, { text: node.value.replace(/\n/g, ' '), link: 0, media: false });
+        break;
+      case 'html': {
+        const acc: Inline = { text: stripTags(node.value), link: 0, media: /<img\b/i.test(node.value) };
+        this.push('paragraph', 0, node, acc);
+        break;
+      }
+      case 'thematicBreak':
+        this.blocks.push({ text: '', kind: 'rule', level: 0, linkShare: 0, line: node.position?.start.line ?? 0, gapBefore: true });
+        break;
+      case 'table':
+        for (const row of node.children) {
+          const acc: Inline = { text: '', link: 0, media: false };
+          row.children.forEach((cell, k) => { if (k > 0) acc.text += ' | '; inline(cell.children, acc); });
+          acc.text = acc.text.replace(/^[\s|]+|[\s|]+$/g, '');
+          this.push('table', 0, row, acc);
+        }
+        break;
+      case 'list':
+        for (const item of node.children) for (const c of item.children) this.visit(c, { ...ctx, list: ctx.list + 1 });
+        break;
+      case 'blockquote':
+        for (const c of node.children) this.visit(c, { ...ctx, quote: true });
+        break;
+      default:
+        if ('children' in node) for (const c of (node as Parent).children as RootContent[]) this.visit(c, ctx);
+    }
+    this.seenContent = true;
+  }
+}
+
+/**
+ * Turndown writes a link around block content as a "[" paragraph, the content, and a
+ * "](url)" paragraph. The content was a link (a teaser card); the brackets are noise.
+ */
+function markBlockLinks(blocks: Block[]): void {
+  for (let i = 0; i < blocks.length; i++) {
+    if (blocks[i]!.text !== '[') continue;
+    for (let j = i + 1; j < blocks.length && j <= i + 10; j++) {
+      if (!/^\]\(/.test(blocks[j]!.text)) continue;
+      for (let k = i + 1; k < j; k++) blocks[k]!.linkShare = 1;
+      blocks[i]!.text = '';
+      blocks[j]!.text = blocks[j]!.text.replace(/^\]\([^)]*\)\s*/, '');
+      if (blocks[j]!.text === '') blocks[j]!.linkShare = 1;
+      break;
+    }
+  }
+}
+
+export function markdownToBlocks(text: string, firstLine = 1): MarkdownDoc {
+  const tree = (GFM_SYNTAX.test(text) ? gfmParser : plainParser).parse(text) as Root;
+  const b = new Builder();
+  for (const node of tree.children) b.visit(node, { list: 0, quote: false });
+  markBlockLinks(b.blocks);
+  if (firstLine !== 1) for (const blk of b.blocks) blk.line += firstLine - 1;
+  return { blocks: b.blocks.filter((x) => x.text !== '' || x.kind === 'rule' || x.flags?.media), yaml: b.yaml, jsonHeader: b.jsonHeader };
+}
