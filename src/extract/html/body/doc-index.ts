@@ -53,6 +53,8 @@ export interface DocIndex {
   blocks: Block[];
   /** <noscript> elements with content that the walk skipped (see IndexOptions.noscript). */
   skippedNoscript: number;
+  /** Text of the page's JSON-LD scripts, unparsed (evidence for the body, see evidence.ts). */
+  jsonLd: string[];
 }
 
 export interface IndexOptions {
@@ -69,9 +71,6 @@ const CELL_SEPARATOR = ' | ';
 const MAX_DATA_CELL = 600;
 /** Guard against pathological nesting from broken markup: deeper content is read as inline. */
 const MAX_DEPTH = 1200;
-
-interface Segment { text: string; link: boolean }
-const BR: Segment = { text: '\u0000', link: false };
 
 const KIND: Record<string, BlockKind> = {
   p: 'p', li: 'li', blockquote: 'quote', pre: 'pre', listing: 'pre', xmp: 'pre', plaintext: 'pre',
@@ -91,6 +90,13 @@ function countSkipped(rec: ElementRecord | undefined, tag: string): void {
 }
 
 const isBlockTag = (tag: string) => BLOCK_TAGS.has(tag) || tag.includes('-') || tag === 'noscript';
+
+/** The text of a script element (its children are text nodes). */
+function textOf(el: DomElement): string {
+  let s = '';
+  for (const c of el.children) if (isText(c)) s += c.data;
+  return s;
+}
 
 /** Text length of a subtree, stopping early past `limit` (used for small caption checks). */
 function textLengthUpTo(node: DomNode, limit: number): number {
@@ -132,49 +138,48 @@ function isDataRow(tr: DomElement): boolean {
 export function buildIndex(root: DomParent, options: IndexOptions = {}): DocIndex {
   const elements: ElementRecord[] = [];
   const blocks: Block[] = [];
-  let segments: Segment[] = [];
   let owner = -1;
   let linkDepth = 0;
   let rowDepth = 0; // > 0 inside a data row: block tags there are read inline
   let skippedNoscript = 0;
+  const jsonLd: string[] = [];
+  // The block being read: text as the page spells it, and its measures so far.
+  let text = '', chars = 0, linkChars = 0, punct = 0;
+  let brs = 0; // consecutive <br> since the last visible character
 
   const flush = () => {
-    if (segments.length === 0) return;
-    const segs = segments;
-    segments = [];
-    const ownerRec = elements[owner];
-    const tag = ownerRec?.tag ?? '';
-    const kind = ownerRec === undefined ? 'text' : KIND[tag] ?? 'text';
-    const level = kind === 'h' ? Number(tag[1]) : 0;
-    // Split at runs of two or more <br>: each run-separated stretch is its own block.
-    let text = '', chars = 0, linkChars = 0, punct = 0, brs = 0;
-    const emit = () => {
-      if (chars > 0) {
-        ownerRec?.ownBlocks.push(blocks.length);
-        blocks.push({ text: text.replace(/\u0000/g, '\n'), owner, kind, level, chars, linkChars, punct, pos: elements.length });
-      }
-      text = ''; chars = 0; linkChars = 0; punct = 0;
-    };
-    for (const s of segs) {
-      if (s === BR) {
-        brs++;
-        if (brs >= 2 && kind !== 'pre') emit();
-        else text += '\u0000';
-        continue;
-      }
-      const m = measure(s.text);
-      if (m.chars > 0) brs = 0;
-      text += s.text;
+    if (chars > 0) {
+      const ownerRec = elements[owner];
+      const tag = ownerRec?.tag ?? '';
+      const kind = ownerRec === undefined ? 'text' : KIND[tag] ?? 'text';
+      ownerRec?.ownBlocks.push(blocks.length);
+      blocks.push({ text, owner, kind, level: kind === 'h' ? Number(tag[1]) : 0, chars, linkChars, punct, pos: elements.length });
+    }
+    text = ''; chars = 0; linkChars = 0; punct = 0; brs = 0;
+  };
+
+  const addText = (s: string) => {
+    const m = measure(s);
+    if (m.chars > 0) {
+      if (brs === 1) text += '\n';
+      brs = 0;
       chars += m.chars;
       punct += m.punct;
-      if (s.link) linkChars += m.chars;
+      if (linkDepth > 0) linkChars += m.chars;
     }
-    emit();
+    text += s;
+  };
+
+  // Two or more <br> in a row end a block (except in preformatted text); one is a line break.
+  const addBreak = () => {
+    brs++;
+    if (brs >= 2 && chars > 0 && KIND[elements[owner]?.tag ?? ''] !== 'pre') flush();
+    else if (KIND[elements[owner]?.tag ?? ''] === 'pre') text += '\n';
   };
 
   const visit = (node: DomNode, depth: number): void => {
     if (isText(node)) {
-      if (node.data !== '') segments.push({ text: node.data, link: linkDepth > 0 });
+      if (node.data !== '') addText(node.data);
       return;
     }
     if (!isElement(node)) return; // comments, directives, CDATA
@@ -182,8 +187,12 @@ export function buildIndex(root: DomParent, options: IndexOptions = {}): DocInde
     const tag = el.name.toLowerCase();
     if (tag === 'noscript') {
       if (!options.noscript) { if (el.children.length > 0) skippedNoscript++; return; }
-    } else if (SKIP_TAGS.has(tag) || el.type !== 'tag') { countSkipped(elements[owner], tag); return; }
-    if (tag === 'br') { segments.push(BR); return; }
+    } else if (SKIP_TAGS.has(tag) || el.type !== 'tag') {
+      if (tag === 'script' && (el.attribs.type ?? '').toLowerCase().includes('ld+json')) jsonLd.push(textOf(el));
+      countSkipped(elements[owner], tag);
+      return;
+    }
+    if (tag === 'br') { addBreak(); return; }
     if (tag !== 'html' && tag !== 'body' && isHidden(el)) return;
     const hint = hintOf(el);
     if (hint !== '' && CAPTION.test(hint) && textLengthUpTo(el, MAX_CAPTION_CHARS) <= MAX_CAPTION_CHARS) return;
@@ -194,8 +203,7 @@ export function buildIndex(root: DomParent, options: IndexOptions = {}): DocInde
       // Inline (or inside a data row): text flows into the current block.
       const isLink = tag === 'a';
       if (isLink) linkDepth++;
-      const isCell = rowDepth > 0 && (tag === 'td' || tag === 'th');
-      if (isCell && segments.some((s) => s !== BR && s.text.trim() !== '')) segments.push({ text: CELL_SEPARATOR, link: false });
+      if (rowDepth > 0 && (tag === 'td' || tag === 'th') && chars > 0) text += CELL_SEPARATOR;
       for (const c of el.children) visit(c, depth + 1);
       if (isLink) linkDepth--;
       return;
@@ -229,7 +237,7 @@ export function buildIndex(root: DomParent, options: IndexOptions = {}): DocInde
     const p = elements[r.parent]!;
     p.imgs += r.imgs; p.embeds += r.embeds; p.inputs += r.inputs;
   }
-  return { elements, blocks, skippedNoscript };
+  return { elements, blocks, skippedNoscript, jsonLd };
 }
 
 const MEDIA = new Set(['img', 'picture', 'video', 'iframe', 'audio', 'object', 'embed', 'svg', 'canvas']);

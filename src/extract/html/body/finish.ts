@@ -5,7 +5,7 @@
 //   - phrase-list lines anywhere ("Advertisement", "Share this", "Read more: …"),
 //   - a trailing run of boilerplate (tags, share prompts, newsletter pitches, "letters to the
 //     editor" notes), and everything after a closing heading such as "Comments" or "Related".
-import { boilerplateMatcher, type BoilerplateMatcher } from '../../boilerplate/index.js';
+import { boilerplateMatcher, type BoilerplateKind, type BoilerplateMatcher } from '../../boilerplate/index.js';
 import { normalizeInline } from '../../../normalize/text.js';
 import type { Mode } from '../../../types.js';
 import { isProse } from './aggregate.js';
@@ -17,23 +17,34 @@ export interface FinishOptions {
   phrases?: readonly string[];
 }
 
-interface Item { text: string; block: Block; prose: boolean }
+interface Item { text: string; block: Block; prose: boolean; phrase: BoilerplateKind | null }
 
 const key = (s: string | null) => (s ? normalizeInline(s).toLowerCase() : '');
 
+/** Longest block worth asking the phrase list about (it judges nothing longer)… */
+const PHRASE_MAX = 400;
+/** …and longest prose block: only line/prefix phrases (≤ 160 chars) could judge one. */
+const PREFIX_MAX = 160;
 /** Longest block the "contains" phrases may judge in the middle of an article. */
 const CONTAINS_MIDDLE_MAX = 150;
 /** Longest block a leading/trailing metadata rule may judge. */
 const META_MAX = 200;
 
-const YEAR_OR_TIME = /(?:^|\D)(?:1[89]\d\d|20\d\d)(?:\D|$)|\d{1,2}:\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}/;
+// A date or time as post metadata writes it: 12/03/2021, 2021-03-12, 14:05, "12 March 2021",
+// "March 12, 2021", "12. März 2021", 2021年3月12日. A bare year ("a wild 2017") is not one.
+const YEAR = '(?:1[89]|20)\\d\\d';
+const DATE_OR_TIME = new RegExp([
+  '\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}', `${YEAR}-\\d{1,2}-\\d{1,2}`, '\\b\\d{1,2}:\\d{2}\\b',
+  `\\b\\d{1,2}\\.?\\s+\\p{L}{3,}\\.?,?\\s+${YEAR}\\b`, `\\b\\p{L}{3,}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+${YEAR}\\b`,
+  `${YEAR}\\s*年\\s*\\d{1,2}\\s*月`,
+].join('|'), 'u');
 const SEPARATED = /\s[|\u00b7\u2022]\s|\s[|\u00b7\u2022]$|^[|\u00b7\u2022]\s/;
 
 /** A short line of post metadata: a date or time, or parts separated by | or ·, or mostly links. */
 function looksLikeMeta(it: Item): boolean {
   if (it.prose || it.text.length > META_MAX || it.block.kind === 'h') return false;
   const links = it.block.chars > 0 ? it.block.linkChars / it.block.chars : 0;
-  return YEAR_OR_TIME.test(it.text) || SEPARATED.test(it.text) || links > 0.5;
+  return DATE_OR_TIME.test(it.text) || SEPARATED.test(it.text) || links > 0.5;
 }
 
 export function finishBlocks(blocks: readonly Block[], hints: { headline: string | null; deck: string | null }, options: FinishOptions): string[] {
@@ -41,12 +52,16 @@ export function finishBlocks(blocks: readonly Block[], hints: { headline: string
   let items: Item[] = [];
   for (const b of blocks) {
     const text = normalizeInline(b.text);
-    if (text !== '' && !/^[\p{P}\p{S}\s]+$/u.test(text)) items.push({ text, block: b, prose: isProse(b) });
+    if (text === '' || /^[\p{P}\p{S}\s]+$/u.test(text)) continue;
+    // The phrase list only judges short text; asking it once per block keeps long pages cheap.
+    const prose = isProse(b);
+    const ask = text.length <= (prose ? PREFIX_MAX : PHRASE_MAX);
+    items.push({ text, block: b, prose, phrase: ask ? matcher.match(text) : null });
   }
   items = dropLeading(items, hints);
-  items = items.filter((it, i) => !isBoilerplate(it, matcher, i === 0 || i === items.length - 1));
+  items = items.filter((it, i) => !isBoilerplate(it, i === 0 || i === items.length - 1));
   items = cutAtStop(items, matcher);
-  items = dropTrailing(items, matcher);
+  items = dropTrailing(items);
   return items.map((it) => it.text);
 }
 
@@ -63,8 +78,8 @@ function dropLeading(items: Item[], hints: { headline: string | null; deck: stri
   return out.concat(items.slice(i));
 }
 
-function isBoilerplate(it: Item, m: BoilerplateMatcher, edge: boolean): boolean {
-  const kind = m.match(it.text);
+function isBoilerplate(it: Item, edge: boolean): boolean {
+  const kind = it.phrase;
   if (kind === null) return false;
   // "All rights reserved", "©", "in your inbox" inside a real paragraph are the author's words.
   if (kind === 'contains') return it.text.length <= CONTAINS_MIDDLE_MAX || (edge && !it.prose);
@@ -87,12 +102,12 @@ function cutAtStop(items: Item[], m: BoilerplateMatcher): Item[] {
 }
 
 /** From the end: metadata lines and phrase-list matches not separated from the article by markup. */
-function dropTrailing(items: Item[], m: BoilerplateMatcher): Item[] {
+function dropTrailing(items: Item[]): Item[] {
   let end = items.length;
   while (end > 1) {
     const it = items[end - 1]!;
     if (it.prose && it.text.length > META_MAX) break;
-    if (!(looksLikeMeta(it) || isBoilerplate(it, m, true))) break;
+    if (!(looksLikeMeta(it) || isBoilerplate(it, true))) break;
     end--;
   }
   return items.slice(0, end);

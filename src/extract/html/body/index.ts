@@ -9,14 +9,16 @@
 //   4. the kept blocks are filtered for boilerplate lines and serialized one string per block.
 import type { CheerioAPI } from 'cheerio/slim';
 import type { ExtractOptions } from '../../../types.js';
+import { normalizeInline } from '../../../normalize/text.js';
 import { totals } from './aggregate.js';
-import { cleanSelection } from './clean.js';
-import { buildIndex, type DocIndex } from './doc-index.js';
-import { rootOf, type DomElement, type DomParent } from './dom.js';
-import { finishBlocks } from './finish.js';
 import { PASSES, chooseAttempt } from './choose.js';
+import { buildIndex, type Block, type DocIndex } from './doc-index.js';
+import { rootOf } from './dom.js';
+import { agreement, isUsableEvidence, jsonLdArticleBody, referenceShingles } from './evidence.js';
+import { finishBlocks } from './finish.js';
 import { runPass, type Attempt } from './passes.js';
-import { scoreElements } from './score.js';
+import { selectorBlocks } from './selector.js';
+import { weightedLength } from './text-metrics.js';
 
 /** What the metadata pass already knows and the body pass can use. */
 export interface BodyHints {
@@ -38,10 +40,12 @@ export function extractHtmlBody($: CheerioAPI, hints: BodyHints, options: Extrac
   for (const sel of options.rules.remove ?? []) {
     try { $(sel).remove(); } catch { /* an invalid user selector removes nothing */ }
   }
+  const finish = (blocks: readonly Block[]) =>
+    finishBlocks(blocks, hints, { mode: options.mode, phrases: options.rules.boilerplate });
 
-  const bySelector = selectorBody($, options.rules.selectors?.body ?? []);
+  const bySelector = selectorBlocks($, options.rules.selectors?.body ?? []);
   if (bySelector) {
-    const blocks = finishBlocks(bySelector, hints, { mode: options.mode, phrases: options.rules.boilerplate });
+    const blocks = finish(bySelector);
     if (blocks.length) return { blocks, rule: 'selector', notArticle: false };
   }
 
@@ -57,13 +61,29 @@ export function extractHtmlBody($: CheerioAPI, hints: BodyHints, options: Extrac
       best = { ...retry, name: `${retry.name}+noscript` };
     }
   }
-  const texts = best.blocks.map((bi) => index.blocks[bi]!);
-  const blocks = finishBlocks(texts, hints, { mode: options.mode, phrases: options.rules.boilerplate });
+
+  const evidence = jsonLdArticleBody(index.jsonLd);
+  if (isUsableEvidence(evidence)) {
+    const judged = judgeByEvidence(index, best, evidence, options);
+    if (judged === 'use-evidence') {
+      const blocks = evidence.split(/\n\s*\n|\n/).map(normalizeInline).filter((b) => b !== '');
+      return { blocks, rule: 'json-ld', notArticle: false };
+    }
+    best = judged;
+  }
+
+  const blocks = finish(best.blocks.map((bi) => index.blocks[bi]!));
   return { blocks, rule: `score:${best.name}`, notArticle: false };
 }
 
 /** Below this many weighted characters, a page with <noscript> content is read again with it. */
 const NOSCRIPT_RETRY_CHARS = 1000;
+/** An attempt agreeing this well with the JSON-LD articleBody needs no second opinion. */
+const GOOD_AGREEMENT = 0.6;
+/** Switch attempts only for a clear gain in agreement. */
+const AGREEMENT_MARGIN = 0.1;
+/** Below this agreement for every attempt, and much shorter than the evidence, use the evidence. */
+const NO_AGREEMENT = 0.2;
 
 /** Strict to loose: the first acceptable attempt, else the best one. */
 function bestAttempt(index: DocIndex, options: ExtractOptions): Attempt {
@@ -77,28 +97,22 @@ function bestAttempt(index: DocIndex, options: ExtractOptions): Attempt {
 }
 
 /**
- * The user's body selectors, first that matches: its elements' blocks, cleaned of boxes but not
- * re-scored. Null when none matches (or every selector is invalid).
+ * With JSON-LD articleBody text at hand: keep our attempt when it agrees with it; else run every
+ * pass and take the one that agrees best; when none resembles it and ours is much shorter (a page
+ * whose text is rendered by script), read the evidence itself.
  */
-function selectorBody($: CheerioAPI, selectors: readonly string[]) {
-  for (const sel of selectors) {
-    let matched: DomElement[];
-    try { matched = $(sel).toArray() as unknown as DomElement[]; } catch { continue; }
-    // Nested matches would repeat text: keep the outermost.
-    const outer = matched.filter((el) => !matched.some((o) => o !== el && contains(o, el)));
-    if (outer.length === 0) continue;
-    const root: DomParent = { type: 'root', parent: null, children: outer };
-    const index = buildIndex(root);
-    const t = totals(index, () => true);
-    const roots = index.elements.map((r, i) => (r.parent < 0 ? i : -1)).filter((i) => i >= 0);
-    const scores = scoreElements(index, t, () => true, true);
-    const drop = cleanSelection(index, t, scores, roots, { useClassWeights: true, maxLinkDensity: 0.5, proseClauses: 10 });
-    return index.blocks.filter((b) => b.owner < 0 || !drop[b.owner]);
+function judgeByEvidence(index: DocIndex, best: Attempt, evidence: string, options: ExtractOptions): Attempt | 'use-evidence' {
+  const ref = referenceShingles(evidence);
+  const textOf = (a: Attempt) => a.blocks.map((bi) => index.blocks[bi]!.text).join(' ');
+  const bestScore = agreement(ref, textOf(best));
+  if (bestScore >= GOOD_AGREEMENT) return best;
+  const all = totals(index, () => true);
+  let choice = best, choiceScore = bestScore;
+  for (const config of PASSES[options.mode]) {
+    const a = runPass(index, all, config);
+    const s = agreement(ref, textOf(a));
+    if (s > choiceScore + AGREEMENT_MARGIN) { choice = { ...a, name: `${a.name}+json-ld` }; choiceScore = s; }
   }
-  return null;
-}
-
-function contains(a: DomElement, b: DomElement): boolean {
-  for (let p = b.parent; p; p = p.parent) if (p === a) return true;
-  return false;
+  if (choiceScore < NO_AGREEMENT && choice.chars < weightedLength(evidence) / 2) return 'use-evidence';
+  return choice;
 }

@@ -12,8 +12,15 @@ export interface PruneConfig {
   chrome: boolean;
 }
 
-/** Tags that are never pruned by name: the page itself and explicit article containers. */
-const NEVER_PRUNED = new Set(['html', 'body', 'article', 'main', 'table', 'tbody', 'tr', 'td', 'th', 'pre', 'code']);
+/**
+ * Tags never pruned by name: the page itself, explicit article containers, tables, and the text
+ * atoms (a heading named "item__header" is a heading, not a page header; named paragraphs are
+ * judged later, in cleaning).
+ */
+const NEVER_PRUNED = new Set([
+  'html', 'body', 'article', 'main', 'table', 'tbody', 'tr', 'td', 'th', 'pre', 'code',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'blockquote',
+]);
 
 /**
  * A box whose prose sits mostly inside content-named elements (<article>, "post-content", …) is a

@@ -24,6 +24,12 @@ function tagPrior(tag: string): number {
   }
 }
 
+/** schema.org microdata naming the article's text. */
+const microdataWeight = (el: { attribs: Record<string, string> }) => {
+  const p = el.attribs.itemprop;
+  return p !== undefined && /\b(?:articleBody|reviewBody|text)\b/.test(p) ? 25 : 0;
+};
+
 /** Kinds whose owner element is itself a paragraph (its votes go to its container). */
 const PARAGRAPH_KINDS = new Set(['p', 'h', 'li', 'quote', 'pre', 'row', 'dt']);
 
@@ -61,7 +67,7 @@ export function scoreElements(
   const init = (i: number) => {
     if (!Number.isNaN(raw[i]!)) return;
     const r = index.elements[i]!;
-    raw[i] = tagPrior(r.tag) + (useClassWeights ? classWeight(r.el) : 0);
+    raw[i] = tagPrior(r.tag) + (useClassWeights ? classWeight(r.el) + microdataWeight(r.el) : 0);
     candidates.push(i);
   };
   index.blocks.forEach((b, bi) => {

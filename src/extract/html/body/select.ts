@@ -95,7 +95,7 @@ function siblings(
     if (c === top) { elements.push(c); continue; }
     if (!keepElement(c) || t.chars[c]! === 0) continue;
     const s = scores.score[c]!;
-    const bonus = topClass !== '' && index.elements[c]!.el.attribs.class === topClass ? topScore * 0.2 : 0;
+    const bonus = similarClass(index.elements[c]!.el.attribs.class, topClass) ? topScore * 0.2 : 0;
     if (!Number.isNaN(s) && s + bonus >= threshold) { elements.push(c); continue; }
     if (looksLikeParagraph(index, t, c) || holdsMoreArticle(index, t, top, c)) elements.push(c);
   }
@@ -122,8 +122,18 @@ const SIBLING_PROSE_SHARE = 0.3;
 function holdsMoreArticle(index: DocIndex, t: Totals, top: number, c: number): boolean {
   const prose = t.proseChars[c]!;
   if (prose === 0 || linkDensity(t, c) > 0.25 || classWeight(index.elements[c]!.el) < 0) return false;
-  const sameClass = (index.elements[c]!.el.attribs.class ?? '') !== '' && index.elements[c]!.el.attribs.class === index.elements[top]!.el.attribs.class;
-  return sameClass || prose >= t.proseChars[top]! * SIBLING_PROSE_SHARE;
+  return similarClass(index.elements[c]!.el.attribs.class, index.elements[top]!.el.attribs.class)
+    || prose >= t.proseChars[top]! * SIBLING_PROSE_SHARE;
+}
+
+/** Class lists sharing at least half their tokens: parts made by the same template. */
+export function similarClass(a: string | undefined, b: string | undefined): boolean {
+  if (!a || !b) return false;
+  const ta = new Set(a.trim().split(/\s+/));
+  const tb = new Set(b.trim().split(/\s+/));
+  let shared = 0;
+  for (const x of ta) if (tb.has(x)) shared++;
+  return shared > 0 && shared * 2 >= Math.max(ta.size, tb.size);
 }
 
 /** A paragraph element beside the container: long with few links, or a short full sentence. */
