@@ -137,6 +137,24 @@ export function visibleFieldScores(preds: Pred[], notes: Map<string, Annotation>
   return out;
 }
 
+// Postlight's truth gives the first N words of the body: does our body contain them, and does
+// it begin with them (a caption or a lead-in left in front of the text fails the second)?
+const squash = (t: string) => t.normalize('NFKC').replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\s+/g, ' ').trim();
+export function bodyStartScores(preds: Pred[], truth: TruthRow[]): Record<string, MetricValue> {
+  const byId = new Map(preds.map((p) => [p.id, p]));
+  let n = 0, found = 0, first = 0;
+  for (const t of truth) {
+    if (typeof t.body_start !== 'string' || !t.body_start.trim()) continue;
+    n++;
+    const want = squash(t.body_start);
+    const body = squash(byId.get(t.id)?.body ?? '');
+    const at = body.indexOf(want);
+    if (at >= 0) found++;
+    if (at === 0) first++;
+  }
+  return { body_start_found: { value: n ? found / n : null, n }, body_start_first: { value: n ? first / n : null, n } };
+}
+
 export interface FolderResult {
   folder: string;
   pages: number;
@@ -151,11 +169,11 @@ export async function evaluate(folder: Folder, preds: Pred[], extra: { errors?: 
   const truth = truthRows(folder);
   const { summary } = score(truth, preds, { nBootstrap: 0, bySource: true });
   const notes = annotations(folder);
-  const metrics = { ...summary.metrics, ...visibleFieldScores(preds, notes, normHeadline) };
+  const metrics = { ...summary.metrics, ...visibleFieldScores(preds, notes, normHeadline), ...bodyStartScores(preds, truth) };
   const bySource: Record<string, Record<string, MetricValue>> = {};
   for (const [src, s] of Object.entries(summary.by_source ?? {})) {
     const ids = new Set(truth.filter((t) => t.source === src).map((t) => t.id));
-    bySource[src] = { ...s.metrics, ...visibleFieldScores(preds, notes, normHeadline, ids) };
+    bySource[src] = { ...s.metrics, ...visibleFieldScores(preds, notes, normHeadline, ids), ...bodyStartScores(preds, truth.filter((t) => ids.has(t.id))) };
   }
   return { folder: folder.name, pages: truth.length, metrics, bySource, errors: extra.errors ?? [], ms: extra.ms ?? 0 };
 }

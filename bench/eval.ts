@@ -63,6 +63,7 @@ function wholeFileBaseline(folder: Folder): Pred[] {
 
 const ROWS: [string, string][] = [
   ['body_f1', 'body F1'], ['body_precision', 'body precision'], ['body_recall', 'body recall'],
+  ['body_start_found', 'body_start found'], ['body_start_first', 'body starts with body_start'],
   ['headline_exact', 'headline exact (truth)'], ['headline_exact_visible', 'headline exact (visible)'], ['headline_token_f1', 'headline token F1'],
   ['deck_token_f1', 'deck token F1 (truth deck)'], ['deck_exact_shown', 'deck exact, shown'], ['deck_null_unshown', 'deck null, none shown'],
   ['tag_match', 'tag match (truth tag)'], ['tag_exact_shown', 'tag exact, shown'], ['tag_null_unshown', 'tag null, none shown'],
@@ -123,7 +124,7 @@ async function main(): Promise<void> {
 }
 
 // Metrics the gate guards; leak rates are ceilings (lower is better).
-const GATED = ['body_f1', 'body_precision', 'body_recall', 'headline_exact', 'headline_exact_visible', 'deck_exact_shown',
+const GATED = ['body_f1', 'body_precision', 'body_recall', 'body_start_found', 'headline_exact', 'headline_exact_visible', 'deck_exact_shown',
   'deck_null_unshown', 'tag_exact_shown', 'tag_null_unshown', 'must_include_hit_rate'];
 const CEILINGS = ['must_exclude_leak_rate'];
 

@@ -12,6 +12,10 @@ const HAVE = corpusAvailable();
 if (!HAVE) console.warn('skipping the quality gate: ../shared/corpus (and ../shared/tools/score.mjs) not found');
 
 describe.skipIf(!HAVE)('quality gate on ../shared/corpus', () => {
+  it('has floors pinned for every folder', () => {
+    expect(Object.keys(floors).sort()).toEqual(FOLDERS.map((f) => f.name).sort());
+  });
+
   for (const folder of FOLDERS) {
     const pinned = floors[folder.name];
     if (!pinned) continue;
