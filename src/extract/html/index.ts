@@ -5,6 +5,7 @@ import { loadHtml } from './load.js';
 import { extractHtmlBody } from './body/index.js';
 import { buildContext } from './meta/context.js';
 import { extractHeadline } from './meta/headline.js';
+import { extractTag } from './meta/tag.js';
 import { extractByline } from './meta/byline.js';
 import { extractPublished } from './meta/date.js';
 import { extractUrl } from './meta/url.js';
@@ -28,13 +29,15 @@ export function extractHtml(html: string, options: ExtractOptions): Extraction {
     return false;
   };
 
-  if (!user('headline')) set('headline', extractHeadline(ctx));
+  // The headline's position anchors the kicker and the deck, even when a user selector wins.
+  const head = extractHeadline(ctx);
+  if (!user('headline')) set('headline', head);
   if (!user('byline')) set('byline', extractByline(ctx));
   if (!user('published')) set('published', extractPublished(ctx));
   if (!user('url')) set('url', extractUrl(ctx));
   if (!user('lang')) set('lang', extractLang(ctx));
   user('deck');
-  user('tag');
+  if (!user('tag')) set('tag', extractTag(ctx, head, fields.byline));
   if (!fields.tag && options.fallbackTag) { fields.tag = options.fallbackTag; provenance.tag = 'folder'; }
 
   const body = extractHtmlBody($, { headline: fields.headline, deck: fields.deck }, options);

@@ -16,6 +16,8 @@ export interface HeadlineResult {
   rule: string;
   /** Where it is shown: the range of page lines it occupies; null when not found on the page. */
   lines: { start: number; end: number } | null;
+  /** The element that shows it (the heading, or the block of the line that says it). */
+  el: Element | null;
 }
 
 /** Headline-ish class/id words (WordPress, schema-minded themes, news CMSs). */
@@ -108,6 +110,10 @@ const PRIMARY = new Set(['itemprop', 'h1', 'headline-class']);
 /** The texts a heading offers: all of it, and each of its lines when it has several. */
 function options(ctx: PageContext, c: Candidate): { text: string; lines: Candidate['lines']; exactOnly?: boolean }[] {
   const out: { text: string; lines: Candidate['lines']; exactOnly?: boolean }[] = [{ text: c.text, lines: c.lines }];
+  // An <h1> holding its section label on a line of its own ("Local News |" + headline).
+  if (c.lines && c.lines.end - c.lines.start > 1 && c.lines.end - c.lines.start <= 4) {
+    for (let i = c.lines.start; i < c.lines.end; i++) out.push({ text: ctx.scan.lines[i]!.text, lines: { start: i, end: i + 1 } });
+  }
   // A subtitle set inside the heading (<h1>Title <small>Subtitle</small></h1>): the heading
   // without it is a candidate too; it wins only if the metadata says exactly that.
   for (const child of c.el.children) {
@@ -116,10 +122,6 @@ function options(ctx: PageContext, c: Candidate): { text: string; lines: Candida
     if (!part || part.length >= c.text.length) continue;
     const rest = normalizeInline(c.text.replace(part, ' '));
     if (rest) out.push({ text: rest, lines: c.lines, exactOnly: true });
-  }
-  // An <h1> holding its section label on a line of its own ("Local News |" + headline).
-  if (c.lines && c.lines.end - c.lines.start > 1 && c.lines.end - c.lines.start <= 4) {
-    for (let i = c.lines.start; i < c.lines.end; i++) out.push({ text: ctx.scan.lines[i]!.text, lines: { start: i, end: i + 1 } });
   }
   return out;
 }
@@ -169,24 +171,25 @@ export function extractHeadline(ctx: PageContext): HeadlineResult | null {
       if (PRIMARY.has(c.kind)) { if (better(p, primary)) primary = p; } else if (better(p, secondary)) secondary = p;
     }
   }
-  if (primary && primary.score >= 0.75) return { text: primary.text, rule: primary.c.kind, lines: primary.lines };
-  if (secondary && secondary.score >= 0.75) return { text: secondary.text, rule: secondary.c.kind, lines: secondary.lines };
+  if (primary && primary.score >= 0.75) return { text: primary.text, rule: primary.c.kind, lines: primary.lines, el: primary.c.el };
+  if (secondary && secondary.score >= 0.75) return { text: secondary.text, rule: secondary.c.kind, lines: secondary.lines, el: secondary.c.el };
 
   // No heading agrees with the metadata. A lone real <h1> is still the visible headline (sites
   // write a different SEO title); a short one beside metadata is more likely a section label.
   const h1s = cands.filter((c) => (c.kind === 'h1' || c.kind === 'itemprop') && !isLabel(c.text));
   const lone = h1s[0];
   if (lone && (h1s.length === 1 || !refsRaw.length) && (wordLength(lone.text) >= 3 || !refsRaw.length)) {
-    return { text: lone.text, rule: lone.kind, lines: lone.lines };
+    return { text: lone.text, rule: lone.kind, lines: lone.lines, el: lone.el };
   }
 
   for (const r of refsRaw) {
     const text = cleanTitle(r.text, sites);
     if (!text || isSiteName(text, sites)) continue;
-    return { text, rule: r.rule, lines: locate(ctx, text) };
+    const lines = locate(ctx, text);
+    return { text, rule: r.rule, lines, el: lines ? ctx.scan.lines[lines.start]!.block : null };
   }
   const any = primary ?? secondary;
-  return any ? { text: any.text, rule: any.c.kind, lines: any.lines } : null;
+  return any ? { text: any.text, rule: any.c.kind, lines: any.lines, el: any.c.el } : null;
 }
 
 /** Where a text is shown on the page (first line that says exactly it), for position-based fields. */

@@ -27,6 +27,8 @@ export interface Line {
   linkShare: number;
   /** Inside a figure/figcaption (a caption or credit, never a deck or a kicker). */
   inFigure: boolean;
+  /** Links that start within the line (several = a list of labels, not one label). */
+  links: number;
 }
 
 export interface PageScan {
@@ -63,6 +65,9 @@ export function scanPage(root: AnyNode): PageScan {
   let pending = false;
   let figure = 0;
   let link = 0;
+  let lineLinks = 0;
+  // The innermost open link has already been counted for the current line.
+  let linkCounted = false;
   let invisible = 0;
   const blockStack: Element[] = [];
 
@@ -71,11 +76,13 @@ export function scanPage(root: AnyNode): PageScan {
     if (pending && owner) {
       const text = normalizeInline(buf.join(''));
       if (text !== '') {
-        lines.push({ text, block: owner, linkShare: totalChars ? Math.min(1, linkChars / totalChars) : 0, inFigure: figure > 0 });
+        lines.push({ text, block: owner, linkShare: totalChars ? Math.min(1, linkChars / totalChars) : 0, inFigure: figure > 0, links: lineLinks });
       }
     }
     buf = [];
     pending = false;
+    lineLinks = 0;
+    linkCounted = false;
     linkChars = 0;
     totalChars = 0;
   };
@@ -102,7 +109,10 @@ export function scanPage(root: AnyNode): PageScan {
       if (n) {
         pending = true;
         totalChars += n;
-        if (link > 0) linkChars += n;
+        if (link > 0) {
+          linkChars += n;
+          if (!linkCounted) { lineLinks++; linkCounted = true; }
+        }
       }
       continue;
     }
@@ -132,7 +142,7 @@ export function scanPage(root: AnyNode): PageScan {
     } else {
       if (BLOCK.has(name)) { flush(); blockStack.push(node); }
       if (name === 'figure' || name === 'figcaption') figure++;
-      if (name === 'a') link++;
+      if (name === 'a') { link++; linkCounted = false; }
       start.set(node, lines.length);
     }
     stack.push({ node, exit: true, hid });
