@@ -8,7 +8,7 @@ import { boilerplateMatcher } from '../boilerplate/index.js';
 import { emptyExtraction } from '../empty.js';
 import type { Block } from './block.js';
 import { classifyBlocks, type Scored } from './classify.js';
-import { cutAtStop, densestRun, extendCleanRun, isCleanDump, keepInBody, type Run } from './body.js';
+import { cutAtStop, densestRun, extendCleanRun, isCleanDump, keepInBody, trimEdges, type Run } from './body.js';
 import { findDeck } from './deck.js';
 import type { DocMeta } from './header.js';
 import { findHeadline } from './headline.js';
@@ -65,7 +65,7 @@ export function extractFromBlocks(blocks: readonly Block[], options: ExtractOpti
   const scored = classifyBlocks(blocks, boilerplateMatcher(options.rules.boilerplate));
   let run: Run | null = densestRun(scored);
   const clean = isCleanDump(scored);
-  if (run) run = clean ? extendCleanRun(scored, run) : cutAtStop(scored, run);
+  if (run) run = clean ? extendCleanRun(scored, run) : trimEdges(scored, cutAtStop(scored, run));
   const last = scored.length - 1;
   const bodyStart0 = run ? firstProse(scored, run.start, run.end) : 0;
   const bodyEnd = run ? run.end : last;

@@ -54,6 +54,71 @@ export function cutAtStop(scored: readonly Scored[], run: Run): Run {
   return run;
 }
 
+interface Part { start: number; end: number; prose: number }
+
+// A stretch of chrome this costly splits the run into parts (a menu, a share bar, a teaser box).
+const HARD_GAP = -110;
+
+/** The run's parts: prose stretches separated by hard gaps; `gaps[k]` lies between parts k and k+1. */
+export function parts(scored: readonly Scored[], run: Run): { parts: Part[]; gaps: number[] } {
+  const out: Part[] = [];
+  const gaps: number[] = [];
+  let start = run.start, gapStart = -1, gapSum = 0;
+  for (let i = run.start; i <= run.end; i++) {
+    const v = scored[i]!.score;
+    // A short sentence inside a stretch of chrome ("Lovato said: …") does not end the stretch.
+    if (v >= 40 || (v > 0 && gapStart < 0)) {
+      if (gapStart >= 0 && gapSum <= HARD_GAP && gapStart > start) {
+        out.push({ start, end: gapStart - 1, prose: proseWeight(scored, start, gapStart - 1) });
+        gaps.push(-gapSum);
+        start = i;
+      }
+      gapStart = -1; gapSum = 0;
+    } else {
+      if (gapStart < 0) gapStart = i;
+      gapSum += v;
+    }
+  }
+  out.push({ start, end: run.end, prose: proseWeight(scored, start, run.end) });
+  return { parts: out, gaps };
+}
+
+/** Share of a part's prose that sits in list items: menus and promo rails are lists. */
+function listShare(scored: readonly Scored[], p: Part): number {
+  let list = 0;
+  for (let i = p.start; i <= p.end; i++) {
+    const s = scored[i]!;
+    if (s.cls === 'prose' && s.block.kind === 'list-item') list += s.weight;
+  }
+  return p.prose > 0 ? list / p.prose : 0;
+}
+
+/**
+ * Drop small list-made parts at the edges of the run that a costly gap separates from the
+ * rest: the promo blurbs of a menu above the headline, a teaser rail below the article. A part
+ * stays when it holds much more prose than the gap costs, or a good share of the whole run,
+ * or is ordinary paragraphs (an intro set apart by a picture is still the article).
+ */
+export function trimEdges(scored: readonly Scored[], run: Run): Run {
+  const { parts: ps, gaps } = parts(scored, run);
+  if (ps.length < 2) return run;
+  let lo = 0, hi = ps.length - 1;
+  const rest = (a: number, b: number) => ps.slice(a, b + 1).reduce((x, p) => x + p.prose, 0);
+  while (lo < hi) {
+    const p = ps[lo]!;
+    if (p.prose <= 4 * gaps[lo]! && p.prose < 0.3 * rest(lo, hi) && listShare(scored, p) >= 0.6) lo++;
+    else break;
+  }
+  while (hi > lo) {
+    const p = ps[hi]!;
+    if (p.prose <= 4 * gaps[hi - 1]! && p.prose < 0.3 * rest(lo, hi) && listShare(scored, p) >= 0.6) hi--;
+    else break;
+  }
+  if (lo === 0 && hi === ps.length - 1) return run;
+  const start = ps[lo]!.start, end = ps[hi]!.end;
+  return { start, end, prose: proseWeight(scored, start, end) };
+}
+
 /**
  * A clean dump (article text only, maybe a stray "Contact Us"): nearly all of it is prose and
  * nothing looks like page chrome. Then the whole text after the header is the article, and a

@@ -4,7 +4,7 @@
 import type { BoilerplateKind, BoilerplateMatcher } from '../boilerplate/index.js';
 import type { Block } from './block.js';
 import { capitalShare, commaCount, endsSentence, sentenceCount, textWeight, wordCountOf } from './measure.js';
-import { bylineOf, isDateLine, isReadingTime } from './meta.js';
+import { isMetaLine } from './meta.js';
 
 export type BlockClass =
   | 'prose' // sentence-like text of some length: what articles are made of
@@ -66,7 +66,7 @@ function classOf(b: Block, weight: number, words: number, sentences: number, end
   if (boiler !== null) return 'boiler';
   const share = b.linkShare ?? 0;
   if (share >= 0.6 || (share >= 0.35 && weight < 120)) return 'link';
-  if (weight < 140 && (isDateLine(b.text) || isReadingTime(b.text) || bylineOf(b.text) !== null)) return 'meta';
+  if (weight < 160 && isMetaLine(b.text, words)) return 'meta';
   if (b.kind === 'code' || b.kind === 'table') return weight >= PROSE_SHORT ? 'prose' : 'short';
   return looksLikeProse(b.text, weight, words, sentences, ends) ? 'prose' : 'short';
 }

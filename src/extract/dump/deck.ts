@@ -5,6 +5,7 @@
 import type { Scored } from './classify.js';
 
 const SKIP = new Set(['artifact', 'rule', 'boiler', 'meta', 'link']);
+const norm = (s: string) => s.toLowerCase().replace(/[\s\p{P}]+/gu, ' ').trim();
 const DECK_MAX_WEIGHT = 420;
 
 export interface DeckContext {
@@ -40,6 +41,12 @@ export function findDeck(scored: readonly Scored[], ctx: DeckContext): number | 
   if (c === null) return null;
   const s = scored[c]!;
   if (!deckShaped(s)) return null;
+  // After a picture, a sentence is its caption.
+  for (let j = ctx.headlineIndex + 1; j < c; j++) if (scored[j]!.cls === 'artifact' && scored[j]!.block.text !== '') return null;
+  if (scored[c - 1]?.block.flags?.media) return null;
+  // The headline repeated with decoration ("Getting LEAN with Digital Ad UX 1").
+  const h = norm(ctx.headlineText), t = norm(s.block.text);
+  if (h.length > 8 && (t.includes(h) || h.includes(t))) return null;
   // Chrome between headline and candidate is fine, but another headline-sized block is not:
   // the candidate must be the first content after the headline.
   const plainEnd = !/[.!?…。！？]["'”’»)\]]*$/u.test(s.block.text);

@@ -19,6 +19,7 @@ export interface HeadlineContext {
 }
 
 const WINDOW_ABOVE = 45;
+const CRUMB = /\s(?:>>?|»|›|\/)\s/gu;
 const WINDOW_INSIDE = 3;
 
 /** Vocabulary overlap: share of the candidate's content tokens found in the body start. */
@@ -37,6 +38,8 @@ function eligible(s: Scored): boolean {
   // Headlines are linked often enough in Markdown (`# [Title](url)`); link lists are not headings.
   if (s.cls === 'link' && b.kind !== 'heading') return false;
   if (s.words < 1 || s.words > 40 || s.weight > 360) return false;
+  // A breadcrumb trail ("Home » Desserts » Peanut Butter Truffles") names the page but is not its headline.
+  if ((b.text.match(CRUMB)?.length ?? 0) >= 2) return false;
   return /\p{L}/u.test(b.text);
 }
 
@@ -112,13 +115,16 @@ function headsTheMetadata(scored: readonly Scored[], scores: ReadonlyMap<number,
  */
 function preferHeadOverDeck(scored: readonly Scored[], scores: ReadonlyMap<number, number>, best: number): number {
   const s = scored[best]!;
-  if (s.words < 12 || s.block.kind === 'heading') return best;
+  if (s.block.kind === 'heading') return best;
   let p = best - 1;
-  while (p >= 0 && (scored[p]!.cls === 'artifact' || scored[p]!.cls === 'rule' || scored[p]!.cls === 'meta')) p--;
+  while (p >= 0 && (scored[p]!.cls === 'artifact' || scored[p]!.cls === 'rule')) p--;
   const ps = scores.get(p);
   if (ps === undefined) return best;
   const prev = scored[p]!;
-  const ok = prev.words >= 3 && prev.words * 1.3 <= s.words && prev.block.kind !== 'list-item'
-    && !/[.。]["'”’»)]*$/u.test(prev.block.text) && ps > scores.get(best)! - 2.5;
-  return ok ? p : best;
+  if (prev.words < 3 || prev.block.kind === 'list-item' || /[.。]["'”’»)]*$/u.test(prev.block.text)) return best;
+  // A long, sentence-like winner is a deck even against a clearly weaker headline; a winner
+  // of headline size only yields to a nearly equal candidate that is not much shorter.
+  const deckLike = s.words >= 12 && prev.words * 1.3 <= s.words;
+  const margin = deckLike ? 2.5 : prev.weight >= 0.6 * s.weight ? 0.8 : -1;
+  return ps > scores.get(best)! - margin ? p : best;
 }

@@ -94,3 +94,17 @@ export function bylineOf(text: string): string | null {
 export function isReadingTime(text: string): boolean {
   return text.length < 60 && /\d|time|zeit|temps|tiempo|tempo|leestijd|время/i.test(text) && /\b\d+\s*(?:-|–)?\s*(?:min(?:ute)?s?\.?(?:\s+(?:read|de lecture|lesezeit|di lettura|de leitura|leestijd))?|words|wörter|mots|palabras|parole|palavras)\b|\b(?:reading time|lesezeit|temps de lecture|tiempo de lectura|tempo di lettura|tempo de leitura|leestijd|время чтения)\b/iu.test(text);
 }
+
+// A line that carries the article's date together with its author or section, joined by
+// the separators datelines use: "Tuesday 15 October 2019 by Jane Doe", "Le Monde | 04.05.2015
+// à 13h36 | Par …", "Written by X on 1 June 2019 at 08:34 PM".
+const DATELINE_JOIN = /\b(?:by|von|par|por|di|door|av|af|przez)\b|[|•·]|\bon\s+\p{Lu}|\bupdated\b/iu;
+
+/** A dateline or byline line of any of the usual shapes (short, never a sentence of prose). */
+export function isMetaLine(text: string, words: number): boolean {
+  if (text.length > 160) return false;
+  if (isDateLine(text) || isReadingTime(text)) return true;
+  if (BYLINE_LEAD.test(text) && words <= 16 && !/[.!?]["'”’]?$/.test(text)) return true;
+  if (bylineOf(text) !== null) return true;
+  return findDate(text) !== null && (words <= 8 || DATELINE_JOIN.test(text)) && !/[.!?]["'”’]?$/.test(text.replace(/\b(?:[ap]\.m|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|No|Nr)\.$/i, ''));
+}
