@@ -6,13 +6,15 @@ import PHRASES from './phrases.json' with { type: 'json' };
 
 export type BoilerplateKind = 'line' | 'prefix' | 'contains';
 
-interface PhraseGroup { line?: string[]; prefix?: string[]; contains?: string[]; stop?: string[] }
+interface PhraseGroup { line?: string[]; prefix?: string[]; contains?: string[]; stop?: string[]; section?: string[] }
 
 export interface BoilerplateMatcher {
   /** How a block matches the list, or null. Only short blocks can match (see the limits below). */
   match(text: string): BoilerplateKind | null;
   /** A heading or short line after which an article does not go on ("Comments", "Related articles"). */
   isStop(text: string): boolean;
+  /** The label a section line names ("Filed to: money" → "money"), or null. */
+  sectionLabel(text: string): string | null;
 }
 
 // Size limits: a phrase list can only judge short text. A long paragraph that happens to
@@ -50,6 +52,7 @@ class Matcher implements BoilerplateMatcher {
   // Prefixes indexed by their first character: a block is only compared with the few that can match.
   private readonly prefixes = new Map<string, string[]>();
   private readonly contains: string[] = [];
+  private readonly sections: string[] = [];
 
   constructor(groups: PhraseGroup[], extra: readonly string[]) {
     for (const g of groups) {
@@ -57,7 +60,10 @@ class Matcher implements BoilerplateMatcher {
       for (const p of g.stop ?? []) this.stops.add(lineKey(p));
       for (const p of g.prefix ?? []) this.addPrefix(phraseKey(p));
       for (const p of g.contains ?? []) this.contains.push(phraseKey(p));
+      for (const p of g.section ?? []) this.sections.push(phraseKey(p));
     }
+    // Longest first, so "filed to:" wins over "filed to".
+    this.sections.sort((a, b) => b.length - a.length);
     // User phrases are whole-line phrases; a trailing "*" makes one a prefix ("Read more at*").
     for (const p of extra) {
       const k = phraseKey(p);
@@ -89,6 +95,19 @@ class Matcher implements BoilerplateMatcher {
       if (this.startsWithPrefix(key) || (bare !== key && this.startsWithPrefix(bare))) return 'prefix';
     }
     for (const c of this.contains) if (key.includes(c)) return 'contains';
+    return null;
+  }
+
+  sectionLabel(text: string): string | null {
+    if (text.length > LINE_MAX) return null;
+    const key = phraseKey(text).replace(LEAD, '');
+    for (const p of this.sections) {
+      if (!key.startsWith(p)) continue;
+      // Same length in the original text: phraseKey only lower-cases and collapses spaces.
+      const raw = text.normalize('NFKC').replace(/\s+/g, ' ').trim().replace(LEAD, '');
+      const label = raw.slice(p.length).replace(/^[\s:：]+/u, '').trim();
+      return label !== '' && label.split(/\s+/).length <= 5 ? label : null;
+    }
     return null;
   }
 

@@ -14,7 +14,7 @@ import type { DocMeta } from './header.js';
 import { findHeadline } from './headline.js';
 import { contentTokens } from './measure.js';
 import { bylineOf, findDate } from './meta.js';
-import { findTag } from './tag.js';
+import { findSectionLine, findTag } from './tag.js';
 
 export interface DumpContext {
   /** Provenance prefix: "text" or "md". */
@@ -62,7 +62,8 @@ export function extractFromBlocks(blocks: readonly Block[], options: ExtractOpti
     if (stated[f]) { x[f] = stated[f]!; x.provenance[f] = statedBy; }
   }
 
-  const scored = classifyBlocks(blocks, boilerplateMatcher(options.rules.boilerplate));
+  const matcher = boilerplateMatcher(options.rules.boilerplate);
+  const scored = classifyBlocks(blocks, matcher);
   let run: Run | null = densestRun(scored);
   const clean = isCleanDump(scored);
   if (run) run = clean ? extendCleanRun(scored, run) : trimEdges(scored, cutAtStop(scored, run));
@@ -91,7 +92,7 @@ export function extractFromBlocks(blocks: readonly Block[], options: ExtractOpti
   }
   if (stated.tag) { x.tag = stated.tag; x.provenance.tag = statedBy; }
   else if (h !== null) {
-    const t = findTag(scored, h, scored[h]!.block.text);
+    const t = findTag(scored, h, scored[h]!.block.text) ?? findSectionLine(scored, h, bodyStart0, matcher);
     if (t) { x.tag = t.text; x.provenance.tag = `${ctx.prefix}:${t.rule}`; }
   }
   if (x.tag === null && options.fallbackTag) { x.tag = options.fallbackTag; x.provenance.tag = 'folder'; }

@@ -1,6 +1,7 @@
 // The tag (kicker) of a dump: a short topic/section label standing just above the headline
 // ("Donald Trump", "Biz & IT —", "Africa"), or the last breadcrumb before it. A label that is
 // the tail of a menu (a run of short lines or list entries) is navigation, not a kicker.
+import type { BoilerplateMatcher } from '../boilerplate/index.js';
 import type { Scored } from './classify.js';
 
 const TAG_MAX_WORDS = 5;
@@ -8,7 +9,7 @@ const TAG_MAX_WEIGHT = 48;
 // Breadcrumb separators: "News > World > Africa", "Home › Tech", "Sport » Football".
 const CRUMB_SPLIT = /\s+[>›»/|]\s+|\s*[›»]\s*/u;
 
-export interface TagResult { text: string; index: number; rule: 'kicker' | 'breadcrumb' }
+export interface TagResult { text: string; index: number; rule: 'kicker' | 'breadcrumb' | 'section' }
 
 const sameText = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'base' }) === 0;
 
@@ -63,15 +64,32 @@ export function findTag(scored: readonly Scored[], h: number, headline: string):
     const t = fromCrumbs(items, headline);
     return t ? { text: t, index: i - 1, rule: 'breadcrumb' } : null;
   }
-  if (b.kind === 'list-item' || b.kind === 'code' || b.kind === 'table') return null;
+  // A short list right above the headline is a breadcrumb ("• Home • Articles"); a long one is a menu.
+  if (b.kind === 'list-item') {
+    let first = i;
+    while (first > 0 && scored[first - 1]!.block.kind === 'list-item' && i - first < 4) first--;
+    if (i - first >= 3 || s.cls === 'boiler' || s.cls === 'prose' || s.cls === 'meta' || !labelShaped(s)) return null;
+    return { text: cleanLabel(b.text), index: i, rule: 'breadcrumb' };
+  }
+  if (b.kind === 'code' || b.kind === 'table') return null;
   if (s.cls === 'boiler' || s.cls === 'meta' || s.cls === 'prose') return null;
   if (s.cls === 'link' && s.words > 3) return null;
   if (b.kind === 'heading' && b.level === 1) return null;
+  // Section names repeat in the page's menus; that does not make the kicker any less one.
   if (!labelShaped(s)) return null;
-  if (s.repeats > 2) return null;
   // The tail of a menu: the block above is another short entry with no blank line between.
   const above = scored[i - 1];
   const standalone = b.gapBefore || !above || above.cls === 'artifact' || above.cls === 'rule';
   if (!standalone && above && (above.cls === 'short' || above.cls === 'link') && above.block.kind !== 'heading') return null;
   return { text: cleanLabel(b.text), index: i, rule: 'kicker' };
+}
+
+/** A "Filed to: money" / "From the section US & Canada" line near the headline, or null. */
+export function findSectionLine(scored: readonly Scored[], h: number, bodyStart: number, matcher: BoilerplateMatcher): TagResult | null {
+  const lo = Math.max(0, h - 3), hi = Math.min(scored.length - 1, Math.max(h + 8, bodyStart + 2));
+  for (let i = lo; i <= hi; i++) {
+    const label = matcher.sectionLabel(scored[i]!.block.text);
+    if (label) return { text: cleanLabel(label), index: i, rule: 'section' };
+  }
+  return null;
 }

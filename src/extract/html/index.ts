@@ -6,6 +6,7 @@ import { extractHtmlBody } from './body/index.js';
 import { buildContext } from './meta/context.js';
 import { extractHeadline } from './meta/headline.js';
 import { extractTag } from './meta/tag.js';
+import { extractDeck } from './meta/deck.js';
 import { extractByline } from './meta/byline.js';
 import { extractPublished } from './meta/date.js';
 import { extractUrl } from './meta/url.js';
@@ -36,8 +37,8 @@ export function extractHtml(html: string, options: ExtractOptions): Extraction {
   if (!user('published')) set('published', extractPublished(ctx));
   if (!user('url')) set('url', extractUrl(ctx));
   if (!user('lang')) set('lang', extractLang(ctx));
-  user('deck');
   if (!user('tag')) set('tag', extractTag(ctx, head, fields.byline));
+  if (!user('deck')) set('deck', extractDeck(ctx, head, { byline: fields.byline, tag: fields.tag }));
   if (!fields.tag && options.fallbackTag) { fields.tag = options.fallbackTag; provenance.tag = 'folder'; }
 
   const body = extractHtmlBody($, { headline: fields.headline, deck: fields.deck }, options);

@@ -23,7 +23,7 @@ const BOX_TAGS = new Set([
 ]);
 const LIST_TAGS = new Set(['ul', 'ol', 'dl']);
 
-/** An all-link list shorter than this inside the text is a promo, not a list of sources. */
+/** An all-link list of one or two items shorter than this inside the text is a promo. */
 const PROMO_LIST_CHARS = 250;
 
 /** Minimum text of a box with no other evidence for it. */
@@ -102,7 +102,7 @@ export function cleanSelection(
     const limit = weight >= 25 ? Math.max(0.5, config.maxLinkDensity) : config.maxLinkDensity;
     if (ld > limit && (!isList || atEdge(i))) return true;
     // One or two linked headlines dropped between paragraphs: a "related story" promo.
-    if (isList && ld >= 0.9 && c < PROMO_LIST_CHARS) return true;
+    if (isList && ld >= 0.9 && items[i]! <= 2 && c < PROMO_LIST_CHARS) return true;
     if (r.inputs > Math.floor(p / 3)) return true;
     if (r.embeds > 0 && c < 75 * r.embeds) return true;
     if (r.imgs > 1 && p / r.imgs < 0.5 && c < 200 * r.imgs) return true;

@@ -55,6 +55,9 @@ export interface DocIndex {
   skippedNoscript: number;
   /** Text of the page's JSON-LD scripts, unparsed (evidence for the body, see evidence.ts). */
   jsonLd: string[];
+  /** og:type and the canonical (or og:url) address, read from <head> on the way (see listing.ts). */
+  ogType: string | null;
+  canonical: string | null;
 }
 
 export interface IndexOptions {
@@ -143,6 +146,23 @@ export function buildIndex(root: DomParent, options: IndexOptions = {}): DocInde
   let rowDepth = 0; // > 0 inside a data row: block tags there are read inline
   let skippedNoscript = 0;
   const jsonLd: string[] = [];
+  let ogType: string | null = null, canonical: string | null = null;
+  // <head> is not content, but two of its tags say what kind of page this is.
+  const readHead = (node: DomNode): void => {
+    if (!isElement(node)) return;
+    const a = node.attribs;
+    if (node.name === 'meta') {
+      const prop = (a.property ?? a.name ?? '').toLowerCase();
+      if (prop === 'og:type' && ogType === null) ogType = (a.content ?? '').trim().toLowerCase() || null;
+      if (prop === 'og:url' && canonical === null) canonical = (a.content ?? '').trim() || null;
+    } else if (node.name === 'link' && (a.rel ?? '').toLowerCase().split(/\s+/).includes('canonical') && a.href) {
+      canonical = a.href.trim();
+    } else if (node.name === 'script' && (a.type ?? '').toLowerCase().includes('ld+json')) {
+      jsonLd.push(textOf(node));
+    } else {
+      for (const c of node.children) readHead(c);
+    }
+  };
   // The block being read: text as the page spells it, and its measures so far.
   let text = '', chars = 0, linkChars = 0, punct = 0;
   let brs = 0; // consecutive <br> since the last visible character
@@ -188,6 +208,7 @@ export function buildIndex(root: DomParent, options: IndexOptions = {}): DocInde
     if (tag === 'noscript') {
       if (!options.noscript) { if (el.children.length > 0) skippedNoscript++; return; }
     } else if (SKIP_TAGS.has(tag) || el.type !== 'tag') {
+      if (tag === 'head') { readHead(el); return; }
       if (tag === 'script' && (el.attribs.type ?? '').toLowerCase().includes('ld+json')) jsonLd.push(textOf(el));
       countSkipped(elements[owner], tag);
       return;
@@ -237,7 +258,7 @@ export function buildIndex(root: DomParent, options: IndexOptions = {}): DocInde
     const p = elements[r.parent]!;
     p.imgs += r.imgs; p.embeds += r.embeds; p.inputs += r.inputs;
   }
-  return { elements, blocks, skippedNoscript, jsonLd };
+  return { elements, blocks, skippedNoscript, jsonLd, ogType, canonical };
 }
 
 const MEDIA = new Set(['img', 'picture', 'video', 'iframe', 'audio', 'object', 'embed', 'svg', 'canvas']);

@@ -59,8 +59,8 @@ export function finishBlocks(blocks: readonly Block[], hints: { headline: string
     items.push({ text, block: b, prose, phrase: ask ? matcher.match(text) : null });
   }
   items = dropLeading(items, hints);
-  items = items.filter((it, i) => !isBoilerplate(it, i === 0 || i === items.length - 1));
   items = cutAtStop(items, matcher);
+  items = items.filter((it, i) => !isBoilerplate(it, i === 0 || i === items.length - 1));
   items = dropTrailing(items);
   return items.map((it) => it.text);
 }

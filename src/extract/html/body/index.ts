@@ -16,6 +16,7 @@ import { buildIndex, type Block, type DocIndex } from './doc-index.js';
 import { rootOf } from './dom.js';
 import { agreement, isUsableEvidence, jsonLdArticleBody, referenceShingles } from './evidence.js';
 import { finishBlocks } from './finish.js';
+import { isNotArticle, pageSignals } from './listing.js';
 import { runPass, type Attempt } from './passes.js';
 import { selectorBlocks } from './selector.js';
 import { weightedLength } from './text-metrics.js';
@@ -72,6 +73,7 @@ export function extractHtmlBody($: CheerioAPI, hints: BodyHints, options: Extrac
     best = judged;
   }
 
+  if (isNotArticle(pageSignals(index, best))) return { blocks: [], rule: `listing:${best.name}`, notArticle: true };
   const blocks = finish(best.blocks.map((bi) => index.blocks[bi]!));
   return { blocks, rule: `score:${best.name}`, notArticle: false };
 }

@@ -28,6 +28,8 @@ export interface Attempt {
   top: number;
   /** Prose characters the pass did not prune: what a complete selection could have covered. */
   availableProse: number;
+  /** Pictures inside the kept subtrees (pruned and dropped boxes excluded). */
+  images: number;
 }
 
 export function runPass(index: DocIndex, all: Totals, config: PassConfig): Attempt {
@@ -39,16 +41,23 @@ export function runPass(index: DocIndex, all: Totals, config: PassConfig): Attem
   const sel = selectContent(index, t, scores, keepElement, config.select);
   let availableProse = 0;
   index.elements.forEach((r, i) => { if (r.parent < 0) availableProse += t.proseChars[i]!; });
-  const empty: Attempt = { name: config.name, blocks: [], chars: 0, proseChars: 0, linkChars: 0, top: -1, availableProse };
+  const empty: Attempt = { name: config.name, blocks: [], chars: 0, proseChars: 0, linkChars: 0, top: -1, availableProse, images: 0 };
   if (!sel) return empty;
   const drop = config.clean ? cleanSelection(index, t, scores, sel.elements, config.clean) : new Uint8Array(index.elements.length);
 
   // Mark the kept subtrees, then read their blocks in document order.
   const n = index.elements.length;
   const inside = new Uint8Array(n);
+  let images = 0;
   for (const root of sel.elements) {
     const end = index.elements[root]!.end;
-    for (let i = root; i <= end; i++) inside[i] = out[i] === 0 && drop[i] === 0 ? 1 : 0;
+    for (let i = root; i <= end; i++) {
+      inside[i] = out[i] === 0 && drop[i] === 0 ? 1 : 0;
+      // Subtree image counts: add a kept root, subtract each excluded box right below kept ones.
+      const p = index.elements[i]!.parent;
+      if (i === root) images += inside[i] ? index.elements[i]!.imgs : 0;
+      else if (!inside[i] && inside[p]) images -= index.elements[i]!.imgs;
+    }
   }
   const loose = new Set(sel.looseBlocks);
   const blocks: number[] = [];
@@ -60,5 +69,5 @@ export function runPass(index: DocIndex, all: Totals, config: PassConfig): Attem
     linkChars += b.linkChars;
     if (isProse(b)) proseChars += b.chars;
   });
-  return { name: config.name, blocks, chars, proseChars, linkChars, top: sel.top, availableProse };
+  return { name: config.name, blocks, chars, proseChars, linkChars, top: sel.top, availableProse, images };
 }

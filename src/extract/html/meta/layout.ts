@@ -39,22 +39,42 @@ export function shownChars(ctx: PageContext, el: Element): number {
   return n;
 }
 
+/** Blocks that carry the story's running text when they follow a paragraph. */
+const PROSE = new Set(['p', 'blockquote', 'pre', 'ul', 'ol', 'dl', 'h2', 'h3', 'h4', 'h5', 'h6', 'table']);
+/** Following text past which a block is the start of the story, not a standfirst. */
+const STORY_CHARS = 250;
+
 /**
- * A block that sits among the article's own paragraphs: its parent (or grandparent, for
- * <p> wrapped in <div>s) holds at least two other prose paragraphs. A standfirst lives in the
- * article header; the first paragraph of the story lives here.
+ * The line is the start of the story's running text, not something set apart above it: its own
+ * block goes on with more text, or the paragraphs right after it in the same container carry
+ * the story. A standfirst is followed by a byline, an image or a separate body container; the
+ * first paragraph is followed by the second. `line` is the index of the line in the page scan.
  */
-export function amongBodyParagraphs(ctx: PageContext, block: Element): boolean {
+export function startsStory(ctx: PageContext, line: number, block: Element): boolean {
+  const L = ctx.scan.lines;
+  const end = ctx.scan.end.get(block) ?? line + 1;
+  let after = 0;
+  for (let i = line + 1; i < end && i < L.length && after < STORY_CHARS; i++) if (!L[i]!.inFigure) after += L[i]!.text.length;
+  if (after >= STORY_CHARS) return true;
   let n: AnyNode | null = block;
-  for (let d = 0; d < 2 && n && isElement(n); d++, n = n.parent) {
+  for (let d = 0; d < 3 && n && isElement(n); d++) {
     const parent: AnyNode | null = n.parent;
     if (!parent || !isElement(parent)) return false;
-    let prose = 0;
+    let following = 0, prose = 0;
+    let seen = false;
     for (const c of parent.children) {
-      if (c === n || !isElement(c) || (c.name !== 'p' && c.name !== 'div' && c.name !== 'blockquote')) continue;
-      if (shownChars(ctx, c) >= 120 && (c.name === 'p' || !hasBlockChild(c))) prose++;
-      if (prose >= 2) return true;
+      if (c === n) { seen = true; continue; }
+      if (!isElement(c) || ctx.scan.hidden.has(c)) continue;
+      const leafDiv = c.name === 'div' && !hasBlockChild(c);
+      if (!PROSE.has(c.name) && !leafDiv) continue;
+      const chars = shownChars(ctx, c);
+      if (seen) following += chars;
+      if ((c.name === 'p' || leafDiv) && chars >= 120) prose++;
     }
+    if (following >= STORY_CHARS || prose >= 2) return true;
+    // Climb out of a wrapper that holds only this block (<div><p>…</p></div>).
+    if (parent.children.filter((c) => isElement(c) && !ctx.scan.hidden.has(c)).length > 1) return false;
+    n = parent;
   }
   return false;
 }
