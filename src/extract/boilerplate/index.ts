@@ -114,7 +114,15 @@ class Matcher implements BoilerplateMatcher {
   isStop(text: string): boolean {
     if (text.length > LINE_MAX) return false;
     const lk = lineKey(text);
-    return lk !== '' && this.stops.has(lk);
+    if (lk === '') return false;
+    if (this.stops.has(lk)) return true;
+    // "19 Responses to “The Loneliest Woman…”", "Related articles about X": a stop phrase
+    // followed by more words, up to a short heading's length.
+    // Headings do not end with a full stop: "Responses take the first argument." is prose.
+    if (/[.。]$/.test(text.trim())) return false;
+    const words = lk.split(' ');
+    for (let n = Math.min(words.length - 1, 4); n >= 1; n--) if (this.stops.has(words.slice(0, n).join(' '))) return words.length <= 10;
+    return false;
   }
 }
 

@@ -53,6 +53,8 @@ export interface DocIndex {
   blocks: Block[];
   /** <noscript> elements with content that the walk skipped (see IndexOptions.noscript). */
   skippedNoscript: number;
+  /** Hidden elements with content that the walk skipped (see IndexOptions.revealHidden). */
+  skippedHidden: number;
   /** Text of the page's JSON-LD scripts, unparsed (evidence for the body, see evidence.ts). */
   jsonLd: string[];
   /** og:type and the canonical (or og:url) address, read from <head> on the way (see listing.ts). */
@@ -67,6 +69,12 @@ export interface IndexOptions {
    * <script> tag) often keep a full copy there, the only one a reader without script sees.
    */
   noscript?: boolean;
+  /**
+   * Read hidden elements too. Off by default; on for pages whose visible part has no article,
+   * such as streamed server renders that park each chunk in a hidden <div> until a script moves
+   * it into place (what a reader with script sees).
+   */
+  revealHidden?: boolean;
 }
 
 const CELL_SEPARATOR = ' | ';
@@ -144,7 +152,7 @@ export function buildIndex(root: DomParent, options: IndexOptions = {}): DocInde
   let owner = -1;
   let linkDepth = 0;
   let rowDepth = 0; // > 0 inside a data row: block tags there are read inline
-  let skippedNoscript = 0;
+  let skippedNoscript = 0, skippedHidden = 0;
   const jsonLd: string[] = [];
   let ogType: string | null = null, canonical: string | null = null;
   // <head> is not content, but two of its tags say what kind of page this is.
@@ -214,7 +222,10 @@ export function buildIndex(root: DomParent, options: IndexOptions = {}): DocInde
       return;
     }
     if (tag === 'br') { addBreak(); return; }
-    if (tag !== 'html' && tag !== 'body' && isHidden(el)) return;
+    if (!options.revealHidden && tag !== 'html' && tag !== 'body' && isHidden(el)) {
+      if (el.children.length > 0) skippedHidden++;
+      return;
+    }
     const hint = hintOf(el);
     if (hint !== '' && CAPTION.test(hint) && textLengthUpTo(el, MAX_CAPTION_CHARS) <= MAX_CAPTION_CHARS) return;
     if (tag === 'figure' && figureIsPicture(el)) { countSkipped(elements[owner], 'img'); return; }
@@ -258,7 +269,7 @@ export function buildIndex(root: DomParent, options: IndexOptions = {}): DocInde
     const p = elements[r.parent]!;
     p.imgs += r.imgs; p.embeds += r.embeds; p.inputs += r.inputs;
   }
-  return { elements, blocks, skippedNoscript, jsonLd, ogType, canonical };
+  return { elements, blocks, skippedNoscript, skippedHidden, jsonLd, ogType, canonical };
 }
 
 const MEDIA = new Set(['img', 'picture', 'video', 'iframe', 'audio', 'object', 'embed', 'svg', 'canvas']);

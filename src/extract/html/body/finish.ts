@@ -96,7 +96,8 @@ function cutAtStop(items: Item[], m: BoilerplateMatcher): Item[] {
   for (let i = 0; i < items.length; i++) {
     const it = items[i]!;
     if (it.prose) seen += it.block.chars;
-    else if (seen > total / 2 && m.isStop(it.text)) return items.slice(0, i);
+    // Only a heading closes the article: "Comment" can be a table header or a one-word line.
+    else if (it.block.kind === 'h' && seen > total / 2 && m.isStop(it.text)) return items.slice(0, i);
   }
   return items;
 }

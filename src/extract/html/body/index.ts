@@ -12,7 +12,7 @@ import type { ExtractOptions } from '../../../types.js';
 import { normalizeInline } from '../../../normalize/text.js';
 import { totals } from './aggregate.js';
 import { PASSES, chooseAttempt } from './choose.js';
-import { buildIndex, type Block, type DocIndex } from './doc-index.js';
+import { buildIndex, type Block, type DocIndex, type IndexOptions } from './doc-index.js';
 import { rootOf } from './dom.js';
 import { agreement, isUsableEvidence, jsonLdArticleBody, referenceShingles } from './evidence.js';
 import { finishBlocks } from './finish.js';
@@ -53,13 +53,19 @@ export function extractHtmlBody($: CheerioAPI, hints: BodyHints, options: Extrac
   const root = rootOf($);
   let index = buildIndex(root);
   let best = bestAttempt(index, options);
-  // Script-rendered pages: when the visible page has no article, read the <noscript> copy.
-  if (best.chars < NOSCRIPT_RETRY_CHARS && index.skippedNoscript > 0) {
-    const withNoscript = buildIndex(root, { noscript: true });
-    const retry = bestAttempt(withNoscript, options);
+  // Script-rendered pages: when the visible page has no article, read the <noscript> copy, then
+  // the hidden parts a script would reveal. Each retry is one more walk, on such pages only.
+  const retries: [IndexOptions, string, boolean][] = [
+    [{ noscript: true }, 'noscript', index.skippedNoscript > 0],
+    [{ noscript: true, revealHidden: true }, 'hidden', index.skippedHidden > 0],
+  ];
+  for (const [indexOptions, label, worthIt] of retries) {
+    if (best.chars >= RETRY_BELOW_CHARS || !worthIt) continue;
+    const again = buildIndex(root, indexOptions);
+    const retry = bestAttempt(again, options);
     if (retry.proseChars > best.proseChars * 1.5 && retry.chars > best.chars) {
-      index = withNoscript;
-      best = { ...retry, name: `${retry.name}+noscript` };
+      index = again;
+      best = { ...retry, name: `${retry.name}+${label}` };
     }
   }
 
@@ -78,8 +84,8 @@ export function extractHtmlBody($: CheerioAPI, hints: BodyHints, options: Extrac
   return { blocks, rule: `score:${best.name}`, notArticle: false };
 }
 
-/** Below this many weighted characters, a page with <noscript> content is read again with it. */
-const NOSCRIPT_RETRY_CHARS = 1000;
+/** Below this many weighted characters, a page with <noscript> or hidden content is read again with it. */
+const RETRY_BELOW_CHARS = 1000;
 /** An attempt agreeing this well with the JSON-LD articleBody needs no second opinion. */
 const GOOD_AGREEMENT = 0.6;
 /** Switch attempts only for a clear gain in agreement. */

@@ -65,7 +65,7 @@ export function startsStory(ctx: PageContext, line: number, block: Element): boo
     for (const c of parent.children) {
       if (c === n) { seen = true; continue; }
       if (!isElement(c) || ctx.scan.hidden.has(c)) continue;
-      const leafDiv = c.name === 'div' && !hasBlockChild(c);
+      const leafDiv = (c.name === 'div' || c.name === 'section') && !hasBlockChild(c);
       if (!PROSE.has(c.name) && !leafDiv) continue;
       const chars = shownChars(ctx, c);
       if (seen) following += chars;
