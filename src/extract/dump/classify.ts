@@ -3,7 +3,7 @@
 // per block; every later step reads these features instead of re-measuring text.
 import type { BoilerplateKind, BoilerplateMatcher } from '../boilerplate/index.js';
 import type { Block } from './block.js';
-import { capitalShare, commaCount, endsSentence, sentenceCount, textWeight, wordCountOf } from './measure.js';
+import { capitalShare, commaCount, endsSentence, looksLikeCode, sentenceCount, textWeight, wordCountOf } from './measure.js';
 import { isMetaLine } from './meta.js';
 
 export type BlockClass =
@@ -85,6 +85,11 @@ function scoreOf(s: Omit<Scored, 'score'>): number {
       if (b.kind === 'heading') return -6;
       // A short sentence ("O'Neill fumed.") is weak evidence for the article.
       if (s.ends && s.words >= 4 && b.kind !== 'list-item') return 0.3 * weight;
+      // A long line in sentence case is text without a full stop (a list of changes, a
+      // caption); a long title-cased one is a teaser headline.
+      if (s.words >= 12 && (capitalShare(b.text) ?? 0) < 0.5) return 0.2 * weight;
+      // Program code in a plain-text dump: part of a technical article, never a menu.
+      if (b.kind === 'line' && b.linkShare === null && looksLikeCode(b.text)) return -2;
       let v = -(10 + 0.25 * weight);
       if (b.kind === 'list-item') v = -(16 + 0.4 * weight);
       if (s.repeats > 1) v *= 1.5;

@@ -23,7 +23,8 @@ export function wordCountOf(text: string): number {
 
 // Sentence-final punctuation, Latin, CJK, Arabic and Devanagari, optionally followed by closing
 // quotes or brackets: `… "soft on crime."`.
-const SENTENCE_END = /[.!?…。！？؟।][\s"'”’»)\]」』]*$/u;
+// A colon ends the sentence that introduces a list, a quote or code.
+const SENTENCE_END = /[.!?…。！？؟।:：][\s"'”’»)\]」』]*$/u;
 // A sentence boundary inside a block: end punctuation, space, then a capital or a quote.
 const SENTENCE_BREAK = /[.!?…][”"’']?\s+["“‘(]?\p{Lu}|[。！？]/gu;
 
@@ -86,4 +87,14 @@ export function letterShare(text: string): number {
   const chars = text.replace(/\s+/g, '');
   if (chars.length === 0) return 0;
   return (chars.match(/\p{L}/gu)?.length ?? 0) / chars.length;
+}
+
+// Characters that code has and prose, menus and titles rarely do.
+const CODE_CHARS = /[(){}\[\];=<>|\\$#@*+]/g;
+
+/** A line of program code or data ("FROM unnest(array[2, 3]) AS n;", "x = f(y)"). */
+export function looksLikeCode(text: string): boolean {
+  if (text.length < 3 || text.length > 300) return false;
+  const n = text.match(CODE_CHARS)?.length ?? 0;
+  return n >= 2 && n / text.length >= 0.04 || /[;{}]$/.test(text) || /^(?:SELECT|FROM|WHERE|WITH|import|export|def|class|function|const|let|var|return|if|for|while)\b/.test(text);
 }

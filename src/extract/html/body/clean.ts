@@ -26,6 +26,10 @@ const LIST_TAGS = new Set(['ul', 'ol', 'dl']);
 /** An all-link list of one or two items shorter than this inside the text is a promo. */
 const PROMO_LIST_CHARS = 250;
 
+/** A box with two or more buttons, less prose than this and less text than that is a widget. */
+const WIDGET_MAX_PROSE = 150;
+const WIDGET_MAX_CHARS = 400;
+
 /** Minimum text of a box with no other evidence for it. */
 const MIN_BOX_CHARS = 25;
 
@@ -45,6 +49,7 @@ export function cleanSelection(
   const paras = Float64Array.from(passTotals.paras);
   const items = Float64Array.from(passTotals.items);
   const headings = Float64Array.from(passTotals.headings);
+  const prose = passTotals.proseChars;
 
   // Where the article's prose starts and ends: link lists there are "related"/"more" boxes, while
   // a list between paragraphs is part of the text (a changelog, a list of sources).
@@ -104,6 +109,8 @@ export function cleanSelection(
     // One or two linked headlines dropped between paragraphs: a "related story" promo.
     if (isList && ld >= 0.9 && items[i]! <= 2 && c < PROMO_LIST_CHARS) return true;
     if (r.inputs > Math.floor(p / 3)) return true;
+    // A cluster of buttons over a few words: share bar, buy box, player controls.
+    if (r.buttons >= 2 && prose[i]! < WIDGET_MAX_PROSE && c < WIDGET_MAX_CHARS) return true;
     if (r.embeds > 0 && c < 75 * r.embeds) return true;
     if (r.imgs > 1 && p / r.imgs < 0.5 && c < 200 * r.imgs) return true;
     if (!isList && items[i]! > p + 10 && ld > 0.2) return true;

@@ -12,7 +12,8 @@ export const SKIP_TAGS = new Set([
 
 /** Skipped elements worth counting: an embed inside a short block suggests a media/ad widget. */
 export const EMBED_TAGS = new Set(['iframe', 'object', 'embed', 'video', 'audio', 'canvas']);
-export const INPUT_TAGS = new Set(['input', 'button', 'select', 'textarea']);
+/** Form fields (buttons excluded: share bars and players are full of them). */
+export const INPUT_TAGS = new Set(['input', 'select', 'textarea']);
 
 /**
  * Elements that start and end a block of text. Anything else is inline, except unknown custom

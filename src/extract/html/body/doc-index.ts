@@ -26,6 +26,8 @@ export interface ElementRecord {
   imgs: number;
   embeds: number;
   inputs: number;
+  /** Buttons (and submit-type inputs) in the subtree: many over little text make a UI widget. */
+  buttons: number;
   /** Indices of the blocks this element owns directly. */
   ownBlocks: number[];
 }
@@ -92,11 +94,18 @@ const KIND: Record<string, BlockKind> = {
 const CAPTION = /(?:^|[^a-z0-9])(?:caption|credit|photo-?credit|image-?credit|img-?credit|wp-caption-text|media-credit|copyright-?image)/;
 const MAX_CAPTION_CHARS = 400;
 
-/** A skipped element that is not content can still say something about its container. */
-function countSkipped(rec: ElementRecord | undefined, tag: string): void {
+/** Inputs that act as buttons: share bars and players use them as often as forms do. */
+const NOT_ENTRY = new Set(['submit', 'button', 'image', 'reset']);
+
+/**
+ * A skipped element that is not content can still say something about its container: pictures,
+ * embeds, and form fields a reader types into (buttons are everywhere, so they do not count).
+ */
+function countSkipped(rec: ElementRecord | undefined, el: DomElement, tag: string): void {
   if (!rec) return;
   if (tag === 'img' || tag === 'picture') rec.imgs++;
   else if (EMBED_TAGS.has(tag)) rec.embeds++;
+  else if (tag === 'button' || (tag === 'input' && NOT_ENTRY.has((el.attribs.type ?? '').toLowerCase()))) rec.buttons++;
   else if (INPUT_TAGS.has(tag)) rec.inputs++;
 }
 
@@ -218,7 +227,7 @@ export function buildIndex(root: DomParent, options: IndexOptions = {}): DocInde
     } else if (SKIP_TAGS.has(tag) || el.type !== 'tag') {
       if (tag === 'head') { readHead(el); return; }
       if (tag === 'script' && (el.attribs.type ?? '').toLowerCase().includes('ld+json')) jsonLd.push(textOf(el));
-      countSkipped(elements[owner], tag);
+      countSkipped(elements[owner], el, tag);
       return;
     }
     if (tag === 'br') { addBreak(); return; }
@@ -228,7 +237,7 @@ export function buildIndex(root: DomParent, options: IndexOptions = {}): DocInde
     }
     const hint = hintOf(el);
     if (hint !== '' && CAPTION.test(hint) && textLengthUpTo(el, MAX_CAPTION_CHARS) <= MAX_CAPTION_CHARS) return;
-    if (tag === 'figure' && figureIsPicture(el)) { countSkipped(elements[owner], 'img'); return; }
+    if (tag === 'figure' && figureIsPicture(el)) { countSkipped(elements[owner], el, 'img'); return; }
 
     const block = rowDepth === 0 && depth < MAX_DEPTH && isBlockTag(tag);
     if (!block) {
@@ -246,7 +255,7 @@ export function buildIndex(root: DomParent, options: IndexOptions = {}): DocInde
     const parentIndex = owner;
     elements.push({
       el, tag, parent: parentIndex, depth: parentIndex < 0 ? 0 : elements[parentIndex]!.depth + 1, end: index,
-      hint, hasBlockChild: false, imgs: 0, embeds: 0, inputs: 0, ownBlocks: [],
+      hint, hasBlockChild: false, imgs: 0, embeds: 0, inputs: 0, buttons: 0, ownBlocks: [],
     });
     if (parentIndex >= 0) elements[parentIndex]!.hasBlockChild = true;
     owner = index;
@@ -267,7 +276,7 @@ export function buildIndex(root: DomParent, options: IndexOptions = {}): DocInde
     const r = elements[i]!;
     if (r.parent < 0) continue;
     const p = elements[r.parent]!;
-    p.imgs += r.imgs; p.embeds += r.embeds; p.inputs += r.inputs;
+    p.imgs += r.imgs; p.embeds += r.embeds; p.inputs += r.inputs; p.buttons += r.buttons;
   }
   return { elements, blocks, skippedNoscript, skippedHidden, jsonLd, ogType, canonical };
 }

@@ -42,7 +42,7 @@ export function shownChars(ctx: PageContext, el: Element): number {
 /** Blocks that carry the story's running text when they follow a paragraph. */
 const PROSE = new Set(['p', 'blockquote', 'pre', 'ul', 'ol', 'dl', 'h2', 'h3', 'h4', 'h5', 'h6', 'table']);
 /** Following text past which a block is the start of the story, not a standfirst. */
-const STORY_CHARS = 250;
+const STORY_CHARS = 200;
 
 /**
  * The line is the start of the story's running text, not something set apart above it: its own
@@ -69,7 +69,7 @@ export function startsStory(ctx: PageContext, line: number, block: Element): boo
       if (!PROSE.has(c.name) && !leafDiv) continue;
       const chars = shownChars(ctx, c);
       if (seen) following += chars;
-      if ((c.name === 'p' || leafDiv) && chars >= 120) prose++;
+      if ((c.name === 'p' || leafDiv) && chars >= 60) prose++;
     }
     if (following >= STORY_CHARS || prose >= 2) return true;
     // Climb out of a wrapper that holds only this block (<div><p>…</p></div>).
