@@ -103,10 +103,38 @@ function scoreOf(s: Omit<Scored, 'score'>): number {
   }
 }
 
+/**
+ * Link share of the whole list each list item belongs to (Markdown only; null elsewhere). A
+ * list that is mostly links is a menu or a teaser rail, and so is every entry of it, the
+ * entries that carry a blurb instead of a link included.
+ */
+function listLinkShares(blocks: readonly Block[]): (number | null)[] {
+  const out: (number | null)[] = blocks.map(() => null);
+  let i = 0;
+  while (i < blocks.length) {
+    if (blocks[i]!.kind !== 'list-item' || blocks[i]!.linkShare === null) { i++; continue; }
+    let j = i, chars = 0, link = 0;
+    // Placeholders (a thumbnail between entries) do not end the list.
+    for (let k = i; k < blocks.length; k++) {
+      const b = blocks[k]!;
+      if (b.kind === 'list-item') {
+        chars += b.text.length;
+        link += b.text.length * (b.linkShare ?? 0);
+        j = k + 1;
+      } else if (b.text !== '') break;
+    }
+    const share = chars > 0 ? link / chars : 0;
+    for (let k = i; k < j; k++) out[k] = share;
+    i = j;
+  }
+  return out;
+}
+
 /** Features and score of every block; `matcher` is the boilerplate phrase list in force. */
 export function classifyBlocks(blocks: readonly Block[], matcher: BoilerplateMatcher): Scored[] {
   const counts = new Map<string, number>();
   for (const b of blocks) if (b.text !== '') counts.set(b.text, (counts.get(b.text) ?? 0) + 1);
+  const listShares = listLinkShares(blocks);
   return blocks.map((block, index) => {
     const text = block.text;
     const weight = textWeight(text);
@@ -114,7 +142,8 @@ export function classifyBlocks(blocks: readonly Block[], matcher: BoilerplateMat
     const sentences = sentenceCount(text);
     const ends = endsSentence(text);
     const boiler = text === '' ? null : matcher.match(text);
-    const cls = classOf(block, weight, words, sentences, ends, boiler);
+    let cls = classOf(block, weight, words, sentences, ends, boiler);
+    if ((listShares[index] ?? 0) >= 0.5 && (cls === 'prose' || cls === 'short')) cls = 'link';
     const base = {
       block, index, weight, words, sentences, ends, cls, boiler,
       stop: cls !== 'prose' && text.length <= 80 && matcher.isStop(text),

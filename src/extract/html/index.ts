@@ -12,6 +12,7 @@ import { extractPublished } from './meta/date.js';
 import { extractUrl } from './meta/url.js';
 import { extractLang } from './meta/lang.js';
 import { fromSelectors } from './meta/selectors.js';
+import { dropLeadingRepeats } from './meta/reconcile.js';
 
 type Fields = Record<MetaField, string | null>;
 
@@ -23,6 +24,14 @@ export function extractHtml(html: string, options: ExtractOptions): Extraction {
   const set = (field: MetaField, r: { text: string; rule: string } | null) => {
     if (r && r.text) { fields[field] = r.text; provenance[field] = r.rule; }
   };
+  // One field's failure on a strange page must not cost the others (or the body).
+  const safe = <T>(f: () => T): T | null => {
+    try {
+      return f();
+    } catch {
+      return null;
+    }
+  };
   // User selectors first; the built-in extractor only for fields they did not fill.
   const user = (field: MetaField) => {
     const v = fromSelectors($, options.rules, field);
@@ -31,17 +40,20 @@ export function extractHtml(html: string, options: ExtractOptions): Extraction {
   };
 
   // The headline's position anchors the kicker and the deck, even when a user selector wins.
-  const head = extractHeadline(ctx);
+  const head = safe(() => extractHeadline(ctx));
   if (!user('headline')) set('headline', head);
-  if (!user('byline')) set('byline', extractByline(ctx));
-  if (!user('published')) set('published', extractPublished(ctx));
-  if (!user('url')) set('url', extractUrl(ctx));
-  if (!user('lang')) set('lang', extractLang(ctx));
-  if (!user('tag')) set('tag', extractTag(ctx, head, fields.byline));
-  if (!user('deck')) set('deck', extractDeck(ctx, head, { byline: fields.byline, tag: fields.tag }));
+  if (!user('byline')) set('byline', safe(() => extractByline(ctx)));
+  if (!user('published')) set('published', safe(() => extractPublished(ctx)));
+  if (!user('url')) set('url', safe(() => extractUrl(ctx)));
+  if (!user('lang')) set('lang', safe(() => extractLang(ctx)));
+  if (!user('tag')) set('tag', safe(() => extractTag(ctx, head, fields.byline)));
+  if (!user('deck')) set('deck', safe(() => extractDeck(ctx, head, { byline: fields.byline, tag: fields.tag })));
+  const shownTag = fields.tag;
+  // The folder name stands in only when the page shows no tag.
   if (!fields.tag && options.fallbackTag) { fields.tag = options.fallbackTag; provenance.tag = 'folder'; }
 
   const body = extractHtmlBody($, { headline: fields.headline, deck: fields.deck }, options);
   provenance.body = body.rule;
-  return { ...fields, body: body.blocks, provenance, notArticle: body.notArticle };
+  const blocks = dropLeadingRepeats(body.blocks, { ...fields, tag: shownTag });
+  return { ...fields, body: blocks, provenance, notArticle: body.notArticle };
 }

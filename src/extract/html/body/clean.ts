@@ -35,13 +35,18 @@ const MIN_BOX_CHARS = 25;
 
 /**
  * Returns a drop mark per element (1 = the element and its subtree leave the article) for the
- * elements inside `roots`. The roots themselves are never dropped.
+ * elements inside `roots`. The roots themselves are never dropped, nor is `spine` (the best
+ * candidate) or any of its ancestors.
  */
 export function cleanSelection(
-  index: DocIndex, passTotals: Totals, scores: Scores, roots: readonly number[], config: CleanConfig,
+  index: DocIndex, passTotals: Totals, scores: Scores, roots: readonly number[], config: CleanConfig, spine = -1,
 ): Uint8Array {
   const n = index.elements.length;
   const drop = new Uint8Array(n);
+  // The best candidate and its ancestors hold the article: never judged as boxes inside it
+  // (a wrapper named "is-below-header-ad" around the whole page is not an ad).
+  const kept = new Set<number>();
+  for (let a = spine; a >= 0; a = index.elements[a]!.parent) kept.add(a);
   // Working copies: dropping a box removes its text from its ancestors' totals.
   const chars = Float64Array.from(passTotals.chars);
   const links = Float64Array.from(passTotals.linkChars);
@@ -71,6 +76,7 @@ export function cleanSelection(
     const end = index.elements[root]!.end;
     for (let i = end; i > root; i--) {
       const r = index.elements[i]!;
+      if (kept.has(i)) continue;
       const box = BOX_TAGS.has(r.tag) || r.tag.includes('-');
       if (!(box ? shouldDrop(i) : namedBoilerplate(i))) continue;
       drop[i] = 1;

@@ -55,7 +55,7 @@ export const MAYBE_WORDS = ['and', 'article', 'body', 'column', 'content', 'main
 
 /** Class/id words that speak for content. */
 export const POSITIVE_WORDS = [
-  'article', 'body', 'content', 'entry', 'hentry', 'h-entry', 'e-content', 'main', 'page', 'pagination-content',
+  'article', 'body', 'content', 'entry', 'hentry', 'h-entry', 'e-content', 'main',
   'post', 'text', 'blog', 'story', 'prose', 'markdown', 'richtext', 'rich-text', 'articlebody', 'postbody',
   'storybody', 'content-body',
 ];

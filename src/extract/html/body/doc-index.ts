@@ -106,7 +106,7 @@ function countSkipped(rec: ElementRecord | undefined, el: DomElement, tag: strin
   if (tag === 'img' || tag === 'picture') rec.imgs++;
   else if (EMBED_TAGS.has(tag)) rec.embeds++;
   else if (tag === 'button' || (tag === 'input' && NOT_ENTRY.has((el.attribs.type ?? '').toLowerCase()))) rec.buttons++;
-  else if (INPUT_TAGS.has(tag)) rec.inputs++;
+  else if (INPUT_TAGS.has(tag) && (el.attribs.type ?? '').toLowerCase() !== 'hidden') rec.inputs++;
 }
 
 const isBlockTag = (tag: string) => BLOCK_TAGS.has(tag) || tag.includes('-') || tag === 'noscript';

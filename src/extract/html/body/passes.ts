@@ -43,7 +43,7 @@ export function runPass(index: DocIndex, all: Totals, config: PassConfig): Attem
   index.elements.forEach((r, i) => { if (r.parent < 0) availableProse += t.proseChars[i]!; });
   const empty: Attempt = { name: config.name, blocks: [], chars: 0, proseChars: 0, linkChars: 0, top: -1, availableProse, images: 0 };
   if (!sel) return empty;
-  const drop = config.clean ? cleanSelection(index, t, scores, sel.elements, config.clean) : new Uint8Array(index.elements.length);
+  const drop = config.clean ? cleanSelection(index, t, scores, sel.elements, config.clean, sel.best) : new Uint8Array(index.elements.length);
 
   // Mark the kept subtrees, then read their blocks in document order.
   const n = index.elements.length;

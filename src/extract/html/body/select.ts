@@ -11,6 +11,8 @@ import { endsLikeSentence } from './text-metrics.js';
 export interface Selection {
   /** The chosen container. */
   top: number;
+  /** The best-scoring element before lifting: it and its ancestors are the article's spine. */
+  best: number;
   /** Element subtrees that make up the article, in document order. */
   elements: number[];
   /** Loose blocks owned directly by the container's parent that belong to the article. */
@@ -49,7 +51,8 @@ export function selectContent(
   const { score, candidates } = scores;
   const ranked = candidates.filter((i) => keepElement(i) && score[i]! > 0).sort((a, b) => score[b]! - score[a]!);
   if (ranked.length === 0) return null;
-  let top = ranked[0]!;
+  const best = ranked[0]!;
+  let top = best;
   const topScore = score[top]!;
 
   // A split article: several strong candidates under one ancestor → that ancestor.
@@ -76,7 +79,7 @@ export function selectContent(
     else break;
   }
 
-  return { top, ...siblings(index, t, scores, top, keepElement, config) };
+  return { top, best, ...siblings(index, t, scores, top, keepElement, config) };
 }
 
 /** Minimum weighted length of a loose paragraph sibling that joins on its own. */

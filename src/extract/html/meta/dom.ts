@@ -50,24 +50,20 @@ export function isHidden(el: Element): boolean {
  */
 export function textOf(el: AnyNode): string {
   const out: string[] = [];
-  walkText(el, out);
-  return normalizeInline(out.join(''));
-}
-
-function walkText(node: AnyNode, out: string[]): void {
-  if (node.type === 'text') { out.push(node.data); return; }
-  if (!isElement(node) && node.type !== 'root') return;
-  if (isElement(node)) {
-    if (SKIP.has(node.name) || hiddenSelf(node)) return;
-    if (node.name === 'img') {
-      // An image inside a heading is a headline drawn as a picture; its alt text is what it says.
-      return;
-    }
+  // Iterative: scraped pages can nest unclosed tags thousands deep.
+  const stack: (AnyNode | string)[] = [el];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (typeof node === 'string') { out.push(node); continue; }
+    if (node.type === 'text') { out.push(node.data); continue; }
+    if (!isElement(node) && node.type !== 'root') continue;
+    if (isElement(node) && (SKIP.has(node.name) || hiddenSelf(node))) continue;
+    const block = isElement(node) && BLOCK.has(node.name);
+    if (block) { out.push(' '); stack.push(' '); }
+    const kids = (node as Element).children ?? [];
+    for (let k = kids.length - 1; k >= 0; k--) stack.push(kids[k]!);
   }
-  const block = isElement(node) && BLOCK.has(node.name);
-  if (block) out.push(' ');
-  for (const c of (node as Element).children ?? []) walkText(c, out);
-  if (block) out.push(' ');
+  return normalizeInline(out.join(''));
 }
 
 /** Lower-cased class and id of an element, for vocabulary tests. */
