@@ -65,7 +65,9 @@ function classOf(b: Block, weight: number, words: number, sentences: number, end
   if (isArtifact(b)) return 'artifact';
   if (boiler !== null) return 'boiler';
   const share = b.linkShare ?? 0;
-  if (share >= 0.6 || (share >= 0.35 && weight < 120)) return 'link';
+  // A sentence with a linked phrase in it is still prose; a link list entry is not a sentence.
+  const sentence = ends && words >= 8;
+  if (share >= (sentence ? 0.85 : 0.6) || (!sentence && share >= 0.35 && weight < 120)) return 'link';
   if (weight < 160 && isMetaLine(b.text, words)) return 'meta';
   if (b.kind === 'code' || b.kind === 'table') return weight >= PROSE_SHORT ? 'prose' : 'short';
   return looksLikeProse(b.text, weight, words, sentences, ends) ? 'prose' : 'short';
@@ -96,7 +98,8 @@ function scoreOf(s: Omit<Scored, 'score'>): number {
       return v;
     }
     case 'link': return -(14 + 0.6 * weight);
-    case 'boiler': return s.boiler === 'contains' ? -(30 + 0.5 * weight) : -(30 + weight);
+    // "Related: …" and "Read more: …" lines sit inside articles too: a prefix match costs less.
+    case 'boiler': return s.boiler === 'line' ? -(30 + weight) : -(25 + 0.4 * weight);
     case 'meta': return -12;
     case 'artifact': return -3;
     case 'rule': return -8;
@@ -149,6 +152,10 @@ export function classifyBlocks(blocks: readonly Block[], matcher: BoilerplateMat
       stop: cls !== 'prose' && text.length <= 80 && matcher.isStop(text),
       repeats: counts.get(text) ?? 1,
     };
-    return { ...base, score: scoreOf(base) };
+    let score = scoreOf(base);
+    // A long legal paragraph ending the page ("… © 2016 Cable News Network. All Rights
+    // Reserved.") is too long for the phrase list but is no article text.
+    if (cls === 'prose' && text.length > 400 && matcher.match(text.slice(-300)) === 'contains') score *= 0.2;
+    return { ...base, score };
   });
 }

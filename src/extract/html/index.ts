@@ -52,7 +52,10 @@ export function extractHtml(html: string, options: ExtractOptions): Extraction {
   // The folder name stands in only when the page shows no tag.
   if (!fields.tag && options.fallbackTag) { fields.tag = options.fallbackTag; provenance.tag = 'folder'; }
 
-  const body = extractHtmlBody($, { headline: fields.headline, deck: fields.deck }, options);
+  // A body pass that fails on a pathological page still leaves the fields; the record then
+  // reads "no body" with provenance saying why, instead of losing the whole document.
+  const body = safe(() => extractHtmlBody($, { headline: fields.headline, deck: fields.deck }, options))
+    ?? { blocks: [], rule: 'failed', notArticle: false };
   provenance.body = body.rule;
   const blocks = dropLeadingRepeats(body.blocks, { ...fields, tag: shownTag });
   return { ...fields, body: blocks, provenance, notArticle: body.notArticle };

@@ -28,6 +28,8 @@ const TOP_CANDIDATES = 5;
 /** Candidates this close to the best count as parts of one split article. */
 const SPLIT_SHARE = 0.75;
 const MIN_SPLIT_PARTS = 3;
+/** A parent scoring below this share of the best candidate is a page wrapper, not the article. */
+const CLIMB_FLOOR = 1 / 3;
 
 const isAncestor = (index: DocIndex, a: number, d: number) => a <= d && d <= index.elements[a]!.end;
 
@@ -69,13 +71,17 @@ export function selectContent(
     if (parts >= MIN_SPLIT_PARTS) top = lca;
   }
 
-  // Climb while the parent scores at least as well, or the top is all the text its parent has.
+  // Climb while the parent scores at least as well (and not far below the best: a page wrapper
+  // collects a little from everything), or holds no more text than the top (a bare wrapper).
   for (;;) {
     const p = index.elements[top]!.parent;
-    if (p < 0 || index.elements[p]!.tag === 'html') break;
+    if (p < 0) break;
+    const tag = index.elements[p]!.tag;
+    if (tag === 'html' || tag === 'body') break;
     const ps = score[p]!;
     const sameText = t.chars[p]! <= t.chars[top]! * 1.02;
-    if (sameText || (!Number.isNaN(ps) && ps >= score[top]! && index.elements[p]!.tag !== 'body')) top = p;
+    const better = !Number.isNaN(ps) && ps >= CLIMB_FLOOR * topScore && (Number.isNaN(score[top]!) || ps >= score[top]!);
+    if (sameText || better) top = p;
     else break;
   }
 

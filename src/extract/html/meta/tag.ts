@@ -46,15 +46,16 @@ const CRUMB_SEPARATOR = /\s*[>›»/|•·→▸►]+\s*/u;
 function crumbItems(container: Element): string[] {
   const lis: Element[] = [];
   const links: Element[] = [];
-  const walk = (n: Element) => {
+  const walk = (n: Element, depth: number) => {
+    if (depth > 12) return;
     for (const c of n.children) {
       if (!isElement(c)) continue;
       if (c.name === 'li' && !c.children.some((x) => isElement(x) && (x.name === 'ul' || x.name === 'ol'))) lis.push(c);
       else if (c.name === 'a' || (c.name === 'span' && !c.children.some(isElement))) links.push(c);
-      walk(c);
+      walk(c, depth + 1);
     }
   };
-  walk(container);
+  walk(container, 0);
   const items = (lis.length ? lis : links).map((e) => textOf(e)).filter((t) => t !== '');
   // One line of text with separators ("Home > News > Story").
   if (items.length <= 1) return textOf(container).split(CRUMB_SEPARATOR).map((s) => s.trim()).filter((s) => s !== '');
