@@ -70,6 +70,8 @@ function classOf(b: Block, weight: number, words: number, sentences: number, end
   if (share >= (sentence ? 0.85 : 0.6) || (!sentence && share >= 0.35 && weight < 120)) return 'link';
   if (weight < 160 && isMetaLine(b.text, words)) return 'meta';
   if (b.kind === 'code' || b.kind === 'table') return weight >= PROSE_SHORT ? 'prose' : 'short';
+  // A heading is a title, however sentence-like ("… So Do We."), unless it is a whole paragraph.
+  if (b.kind === 'heading' && weight < 160) return 'short';
   return looksLikeProse(b.text, weight, words, sentences, ends) ? 'prose' : 'short';
 }
 

@@ -47,11 +47,15 @@ function scoreCandidate(scored: readonly Scored[], i: number, ctx: HeadlineConte
   const s = scored[i]!;
   const b = s.block;
   let v = 0;
-  if (b.kind === 'heading') v += b.level === 1 ? 3 : b.level === 2 ? 1.6 : b.level === 3 ? 0.9 : 0.4;
+  if (b.kind === 'heading') {
+    v += b.level === 1 ? 3 : b.level === 2 ? 1.6 : b.level === 3 ? 0.9 : 0.4;
+    // A short linked heading at the top is the site's name linking home.
+    if (s.cls === 'link' && s.words <= 3) v -= 1;
+  }
   if (b.kind === 'list-item') v -= 1.5;
   if (s.cls === 'prose') v -= s.weight > 200 ? 1.5 : 0.6;
   // Headlines rarely end with a full stop; questions and exclamations are fine.
-  if (/[.。]["'”’»)]*$/u.test(b.text) && !/\.\.\.$|…$/.test(b.text)) v -= 1.2;
+  if (/[.。]["'”’»)]*$/u.test(b.text) && !/\.\.\.$|…$/.test(b.text)) v -= b.kind === 'heading' ? 0.5 : 1.2;
   if (s.words >= 3 && s.words <= 22) v += 0.6;
   else if (s.words <= 2) v -= 0.7;
   else if (s.words > 28) v -= 0.8;
@@ -67,7 +71,13 @@ function scoreCandidate(scored: readonly Scored[], i: number, ctx: HeadlineConte
   // Inside a menu: the neighbours are short list entries too.
   const prev = scored[i - 1], next = scored[i + 1];
   if (b.kind === 'list-item' && prev?.block.kind === 'list-item' && next?.block.kind === 'list-item') v -= 1;
-  if (i >= ctx.bodyStart) v -= 0.4 * (i - ctx.bodyStart + 1);
+  // Below a paragraph or more of body text, a heading is a subheading; below a one-line
+  // promo banner that only looked like the body start, it can still be the headline.
+  if (i >= ctx.bodyStart) {
+    let above = 0;
+    for (let j = ctx.bodyStart; j < i; j++) if (scored[j]!.cls === 'prose') above += scored[j]!.weight;
+    v -= above >= 250 ? 1.6 + 0.3 * (i - ctx.bodyStart) : 0.4 * (i - ctx.bodyStart + 1);
+  }
   return v;
 }
 

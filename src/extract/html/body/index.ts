@@ -16,6 +16,7 @@ import { buildIndex, type Block, type DocIndex, type IndexOptions } from './doc-
 import { rootOf } from './dom.js';
 import { agreement, isUsableEvidence, jsonLdArticleBody, referenceShingles } from './evidence.js';
 import { finishBlocks } from './finish.js';
+import { withoutHeaderBox } from './header.js';
 import { isNotArticle, pageSignals } from './listing.js';
 import { runPass, type Attempt } from './passes.js';
 import { selectorBlocks } from './selector.js';
@@ -80,7 +81,8 @@ export function extractHtmlBody($: CheerioAPI, hints: BodyHints, options: Extrac
   }
 
   if (isNotArticle(pageSignals(index, best))) return { blocks: [], rule: `listing:${best.name}`, notArticle: true };
-  const blocks = finish(best.blocks.map((bi) => index.blocks[bi]!));
+  const kept = withoutHeaderBox(index, best.blocks, best.best, hints.headline);
+  const blocks = finish(kept.map((bi) => index.blocks[bi]!));
   return { blocks, rule: `score:${best.name}`, notArticle: false };
 }
 

@@ -26,6 +26,8 @@ export interface Attempt {
   linkChars: number;
   /** The chosen container (-1 when nothing scored). */
   top: number;
+  /** The best-scoring element inside it (the article's spine; -1 when nothing scored). */
+  best: number;
   /** Prose characters the pass did not prune: what a complete selection could have covered. */
   availableProse: number;
   /** Pictures inside the kept subtrees (pruned and dropped boxes excluded). */
@@ -41,7 +43,7 @@ export function runPass(index: DocIndex, all: Totals, config: PassConfig): Attem
   const sel = selectContent(index, t, scores, keepElement, config.select);
   let availableProse = 0;
   index.elements.forEach((r, i) => { if (r.parent < 0) availableProse += t.proseChars[i]!; });
-  const empty: Attempt = { name: config.name, blocks: [], chars: 0, proseChars: 0, linkChars: 0, top: -1, availableProse, images: 0 };
+  const empty: Attempt = { name: config.name, blocks: [], chars: 0, proseChars: 0, linkChars: 0, top: -1, best: -1, availableProse, images: 0 };
   if (!sel) return empty;
   const drop = config.clean ? cleanSelection(index, t, scores, sel.elements, config.clean, sel.best) : new Uint8Array(index.elements.length);
 
@@ -69,5 +71,5 @@ export function runPass(index: DocIndex, all: Totals, config: PassConfig): Attem
     linkChars += b.linkChars;
     if (isProse(b)) proseChars += b.chars;
   });
-  return { name: config.name, blocks, chars, proseChars, linkChars, top: sel.top, availableProse, images };
+  return { name: config.name, blocks, chars, proseChars, linkChars, top: sel.top, best: sel.best, availableProse, images };
 }

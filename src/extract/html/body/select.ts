@@ -5,6 +5,7 @@
 import { linkDensity, type Totals } from './aggregate.js';
 import type { DocIndex } from './doc-index.js';
 import type { Scores } from './score.js';
+import { MIN_SCORED_CHARS } from './constants.js';
 import { classWeight } from './hints.js';
 import { endsLikeSentence } from './text-metrics.js';
 
@@ -29,7 +30,7 @@ const TOP_CANDIDATES = 5;
 const SPLIT_SHARE = 0.75;
 const MIN_SPLIT_PARTS = 3;
 /** A parent scoring below this share of the best candidate is a page wrapper, not the article. */
-const CLIMB_FLOOR = 1 / 3;
+const CLIMB_FLOOR = 0;
 
 const isAncestor = (index: DocIndex, a: number, d: number) => a <= d && d <= index.elements[a]!.end;
 
@@ -77,10 +78,10 @@ export function selectContent(
     const p = index.elements[top]!.parent;
     if (p < 0) break;
     const tag = index.elements[p]!.tag;
-    if (tag === 'html' || tag === 'body') break;
+    if (tag === 'html') break;
     const ps = score[p]!;
     const sameText = t.chars[p]! <= t.chars[top]! * 1.02;
-    const better = !Number.isNaN(ps) && ps >= CLIMB_FLOOR * topScore && (Number.isNaN(score[top]!) || ps >= score[top]!);
+    const better = tag !== 'body' && !Number.isNaN(ps) && ps >= CLIMB_FLOOR * topScore && (Number.isNaN(score[top]!) || ps >= score[top]!);
     if (sameText || better) top = p;
     else break;
   }
@@ -129,10 +130,13 @@ const SIBLING_PROSE_SHARE = 0.3;
  * one named like the container.
  */
 function holdsMoreArticle(index: DocIndex, t: Totals, top: number, c: number): boolean {
+  if (linkDensity(t, c) > 0.25 || classWeight(index.elements[c]!.el) < 0) return false;
+  // Made by the same template as the container (the next step of a recipe, the next item of a
+  // list article): any real text will do.
+  const a = index.elements[c]!, b = index.elements[top]!;
+  if (a.tag === b.tag && similarClass(a.el.attribs.class, b.el.attribs.class)) return t.chars[c]! >= MIN_SCORED_CHARS;
   const prose = t.proseChars[c]!;
-  if (prose === 0 || linkDensity(t, c) > 0.25 || classWeight(index.elements[c]!.el) < 0) return false;
-  return similarClass(index.elements[c]!.el.attribs.class, index.elements[top]!.el.attribs.class)
-    || prose >= t.proseChars[top]! * SIBLING_PROSE_SHARE;
+  return prose > 0 && (similarClass(a.el.attribs.class, b.el.attribs.class) || prose >= t.proseChars[top]! * SIBLING_PROSE_SHARE);
 }
 
 /** Class lists sharing at least half their tokens: parts made by the same template. */
