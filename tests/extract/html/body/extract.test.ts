@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { PROSE, bodyText, extract, page, paragraphs } from './helpers.js';
 
 describe('extractHtmlBody: choosing the article', () => {
-  it('returns the article paragraphs and none of the site chrome', () => {
-    const r = extract(page(`<article><h1>Buses</h1>${paragraphs()}</article>`));
-    expect(r.blocks).toEqual(['Buses', ...PROSE]);
+  it('returns the article paragraphs and none of the site chrome (nor the <h1> headline)', () => {
+    const r = extract(page(`<article><h1>Buses</h1>${paragraphs()}<h2>What comes next</h2><p>More later.</p></article>`));
+    expect(r.blocks).toEqual([...PROSE, 'What comes next', 'More later.']);
     expect(r.rule).toBe('score:strict');
     expect(r.notArticle).toBe(false);
     const text = bodyText(r);

@@ -1,0 +1,40 @@
+// Block-level trimming after the container is chosen.
+import { describe, expect, it } from 'vitest';
+import { finishBlocks } from '../../../../src/extract/html/body/finish.js';
+import type { Block, BlockKind } from '../../../../src/extract/html/body/doc-index.js';
+import { measure } from '../../../../src/extract/html/body/text-metrics.js';
+import { PROSE } from './helpers.js';
+
+const block = (text: string, kind: BlockKind = 'p', linked = false): Block => {
+  const m = measure(text);
+  return { text, owner: 0, kind, level: kind === 'h' ? 2 : 0, chars: m.chars, linkChars: linked ? m.chars : 0, punct: m.punct, pos: 0 };
+};
+const finish = (blocks: Block[], headline: string | null = null) => finishBlocks(blocks, { headline, deck: null }, { mode: 'balanced' });
+const prose = PROSE.slice(0, 3).map((t) => block(t));
+
+describe('finishBlocks', () => {
+  it('normalizes whitespace and drops empty and punctuation-only blocks', () => {
+    expect(finish([block('  a\n b  '), block(' '), block('•'), ...prose])).toEqual(['a b', ...PROSE.slice(0, 3)]);
+  });
+  it('drops leading repeats of the headline and leading metadata lines', () => {
+    const lead = [block('Buses for all', 'h'), block('By Jane Doe | 12 March 2024'), block('Updated 14:05'), block('Transport', 'text', true)];
+    expect(finish([...lead, ...prose], 'Buses  for all')).toEqual(PROSE.slice(0, 3));
+  });
+  it('keeps a short first sentence that only mentions a year', () => {
+    expect(finish([block('Get ready for a wild 2017.'), ...prose])[0]).toBe('Get ready for a wild 2017.');
+  });
+  it('drops phrase-list lines anywhere', () => {
+    expect(finish([prose[0]!, block('Advertisement'), prose[1]!, block('Read more: The history of trams'), prose[2]!])).toEqual(PROSE.slice(0, 3));
+  });
+  it('cuts at a closing heading after most of the prose', () => {
+    expect(finish([...prose, block('Related stories', 'h'), block('Another article about bridges and their long history in this city.')])).toEqual(PROSE.slice(0, 3));
+  });
+  it('keeps a closing-looking heading early in the article', () => {
+    const out = finish([prose[0]!, block('Comments', 'h'), prose[1]!, prose[2]!]);
+    expect(out).toContain(PROSE[2]);
+  });
+  it('keeps the author\'s closing sentence that mentions a copyright sign', () => {
+    const last = block('This isn’t supposed to be a manifesto™© we just think it’s pretty cool to share what we’ve learned so far, and hope you’ll do the same. We’re all in this together.');
+    expect(finish([...prose, last])).toContain(last.text);
+  });
+});

@@ -1,0 +1,102 @@
+// Small reproductions of what real pages taught the extractor (the corpus page in each comment).
+// Every one failed before the fix it guards.
+import { describe, expect, it } from 'vitest';
+import { PROSE, bodyText, extract, page, paragraphs } from './helpers.js';
+
+const long = (i: number) => `Caption number ${i} tells a long story about a company, its results, its chief executive and the markets, `
+  + 'with several clauses, commas and details, so that it reads like prose even though it belongs to a picture gallery.';
+
+describe('regressions from real pages', () => {
+  it('prunes a gallery widget full of long captions even when it holds most of the prose (readability-bug-1255978)', () => {
+    const legends = Array.from({ length: 8 }, (_, i) => `<li><h2>${i + 1}/8 Title ${i}</h2><p>${long(i)}</p></li>`).join('');
+    const html = page(`<article class="full-article"><div class="text-wrapper">${paragraphs(4)}
+      <div class="gallery-widget"><ul class="legends">${legends}</ul></div>${paragraphs(2, 4)}</div></article>`);
+    const text = bodyText(extract(html));
+    for (const p of PROSE) expect(text).toContain(p);
+    expect(text).not.toContain('Caption number');
+  });
+
+  it('joins article sections whose paragraphs sit too deep to vote for them (readability-quanta-1)', () => {
+    const deep = (inner: string) => `<div class="part"><div><div><div><div><div class="copy">${inner}</div></div></div></div></div></div>`;
+    const html = page(`<div class="post-body">${deep(paragraphs(2))}${deep(paragraphs(4, 2))}</div>`);
+    expect(extract(html).blocks).toEqual(PROSE);
+  });
+
+  it('does not let a well-named box with one caption outscore the article (readability-cnn)', () => {
+    const html = page(`<div class="lead"><div class="story-top"><div class="video-player"><p>The priest saving the city's gangs, in a short video</p></div></div></div>
+      <div class="wrap"><div class="column">${paragraphs(4)}</div></div>`);
+    expect(extract(html).blocks).toEqual(PROSE.slice(0, 4));
+  });
+
+  it('keeps an article whose wrapper has a boilerplate name but content-named insides (trafilatura thepointsguy)', () => {
+    const junk = `<section class="advertiser-disclosure"><p>${'Many of the offers on this site come from partners who pay us, which may affect how products appear. '.repeat(6)}</p></section>`;
+    const html = page(`${junk}<div class="above-footer"><div class="post-content"><div class="article-body">${paragraphs()}</div></div></div>`);
+    expect(bodyText(extract(html))).toContain(PROSE[3]);
+  });
+
+  it('does not let "comment-text" inside a comment list vouch for the list (trafilatura hearya)', () => {
+    const comment = (i: number) => `<dd class="comment"><div class="format_text" id="comment-body-${i}"><p>${long(i)}</p></div></dd>`;
+    const html = page(`<div class="post">${paragraphs(4)}</div><div id="comments"><dl id="comment_list">${[1, 2, 3, 4, 5, 6].map(comment).join('')}</dl></div>`);
+    const text = bodyText(extract(html));
+    expect(text).toContain(PROSE[0]);
+    expect(text).not.toContain('Caption number');
+  });
+
+  it('drops a paragraph named like boilerplate inside the article (trafilatura villagevoice)', () => {
+    const html = page(`<article>${paragraphs()}<p class="ad-disclosure">We may be paid when you buy through the links in our stories, thank you.</p></article>`);
+    expect(bodyText(extract(html))).not.toContain('We may be paid');
+  });
+
+  it('reads the <noscript> copy of a script-rendered article (trafilatura googleblog)', () => {
+    const html = page(`<div class="post-body"><script type="text/template">${paragraphs()}</script><noscript>${paragraphs()}</noscript></div>`);
+    const r = extract(html);
+    expect(r.blocks).toEqual(PROSE);
+    expect(r.rule).toContain('noscript');
+  });
+
+  it('reads streamed chunks parked in hidden elements when nothing else is visible (defuddle lesswrong)', () => {
+    const html = page(`<div id="app"><template id="B:1"></template></div><div hidden id="S:1"><div class="post-content">${paragraphs()}</div></div>`);
+    const r = extract(html);
+    expect(r.blocks).toEqual(PROSE);
+    expect(r.rule).toContain('hidden');
+  });
+
+  it('joins sibling sections with similar class lists (postlight politico)', () => {
+    const html = page(`<div class="page"><section class="row row--story"><div class="text"><div><div><div>${paragraphs(2)}</div></div></div></div></section>
+      <section class="row row--story main-section"><div class="text">${paragraphs(4, 2)}</div></section>
+      <section class="row row--story below"><a href="/x">More</a> <a href="/y">Other stories</a></section></div>`);
+    expect(extract(html).blocks).toEqual(PROSE);
+  });
+
+  it('keeps headings whose class mentions "header" (postlight buzzfeed)', () => {
+    const item = (i: number) => `<div class="item"><h2 class="item__header">${PROSE[i]}</h2></div>`;
+    const html = page(`<article>${[0, 1, 2, 3, 4, 5].map(item).join('')}</article>`);
+    expect(bodyText(extract(html))).toContain(PROSE[4]);
+  });
+
+  it('keeps a short article that has a couple of buttons, drops a buy box of buttons (postlight yahoo, trafilatura springer)', () => {
+    const html = page(`<div class="main"><button>Follow</button><button>Share</button>${paragraphs(3)}
+      <div class="box"><p>Instant access to the full text.</p><button>Buy article</button><button>Subscribe</button></div></div>`);
+    const text = bodyText(extract(html));
+    expect(text).toContain(PROSE[2]);
+    expect(text).not.toContain('Instant access');
+  });
+
+  it('does not end the article at a table cell that reads "Comment" (readability-dropbox-blog)', () => {
+    const html = page(`<article>${paragraphs(4)}<table><tr><td>Comment</td></tr><tr><td>Field that holds the note</td></tr></table>${paragraphs(2, 4)}</article>`);
+    expect(bodyText(extract(html))).toContain(PROSE[5]);
+  });
+});
+
+describe('the article header box', () => {
+  it('drops the header box (kicker, headline, deck, byline) above the text (postlight sbnation, theverge)', () => {
+    const header = `<div class="entry-hero"><p class="kicker">Transport</p><h1>Buses for all</h1>
+      <p class="dek">The network grows by four routes, and the suburbs finally get a direct line to the hospital.</p><p>By Jane Doe</p></div>`;
+    const html = page(`<article>${header}<div class="entry-content">${paragraphs()}</div></article>`);
+    expect(extract(html, {}, { headline: 'Buses for all', deck: null }).blocks).toEqual(PROSE);
+  });
+  it('keeps introductory paragraphs that share the headline\'s box (trafilatura thelist)', () => {
+    const html = page(`<article><div class="intro"><h1>Buses for all</h1>${paragraphs(3)}</div><div class="more">${paragraphs(3, 3)}</div></article>`);
+    expect(extract(html, {}, { headline: 'Buses for all', deck: null }).blocks).toEqual(PROSE);
+  });
+});
