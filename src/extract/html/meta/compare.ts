@@ -63,3 +63,21 @@ export function containsText(a: string, b: string): boolean {
   const fa = fold(a), fb = fold(b);
   return fb !== '' && fa.includes(fb);
 }
+
+/** A text with its comparison key and tokens computed once, for many comparisons. */
+export interface Prepared { text: string; key: string; toks: string[] }
+
+export const prepare = (text: string): Prepared => ({ text, key: fold(text), toks: tokens(text) });
+
+/** similarity() on prepared texts. */
+export function similarityOf(a: Prepared, b: Prepared): number {
+  if (!a.toks.length || !b.toks.length) return 0;
+  const count = new Map<string, number>();
+  for (const t of a.toks) count.set(t, (count.get(t) ?? 0) + 1);
+  let common = 0;
+  for (const t of b.toks) {
+    const k = count.get(t) ?? 0;
+    if (k > 0) { common++; count.set(t, k - 1); }
+  }
+  return (2 * common) / (a.toks.length + b.toks.length);
+}

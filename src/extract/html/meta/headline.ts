@@ -4,7 +4,7 @@
 // twitter:title, <title>). The metadata alone is used only when no heading can be trusted.
 import { classId, hasAncestor, isElement, textOf, type Element } from './dom.js';
 import { normalizeInline } from '../../../normalize/text.js';
-import { containsText, fold, sameText, similarity, wordLength } from './compare.js';
+import { containsText, fold, prepare, sameText, similarityOf, wordLength, type Prepared } from './compare.js';
 import { ldString } from './jsonld.js';
 import { metaFirst } from './metatags.js';
 import { guessTitleHeadline, isSiteName, stripKnownSite, titleSegments } from './site-name.js';
@@ -87,15 +87,15 @@ function altText(el: Element): string {
 }
 
 /** How well a visible text agrees with the metadata titles (0–1). */
-function agreement(text: string, refs: readonly string[]): number {
+function agreement(text: Prepared, refs: readonly Prepared[]): number {
   let best = 0;
-  const words = wordLength(text);
+  const words = wordLength(text.text);
   for (const r of refs) {
-    if (sameText(text, r)) return 1;
-    let s = similarity(text, r);
+    if (text.key !== '' && text.key === r.key) return 1;
+    let s = similarityOf(text, r);
     // "Headline | Section | Site" contains the headline; a truncated og:title is contained in it.
-    if (words >= 2 && containsText(r, text)) s = Math.max(s, 0.9);
-    else if (wordLength(r) >= 3 && containsText(text, r)) s = Math.max(s, 0.8);
+    if (words >= 2 && text.key !== '' && r.key.includes(text.key)) s = Math.max(s, 0.9);
+    else if (r.key !== '' && r.toks.length >= 3 && text.key.includes(r.key)) s = Math.max(s, 0.8);
     best = Math.max(best, s);
   }
   return best;
@@ -132,7 +132,8 @@ export function extractHeadline(ctx: PageContext): HeadlineResult | null {
   const cands = headingCandidates(ctx).filter((c) => wordLength(c.text) <= MAX_WORDS
     && !hasAncestor(c.el, (a) => a.name === 'nav' || a.name === 'footer' || LOGO.test(classId(a)), 6)
     && !isSiteName(c.text, sites));
-  const shownTexts = cands.flatMap((c) => options(ctx, c).map((o) => o.text));
+  const opts = new Map(cands.map((c) => [c, options(ctx, c)]));
+  const shownKeys = new Set([...opts.values()].flatMap((list) => list.map((o) => fold(o.text))));
 
   // Every way the metadata could spell the headline, and the title parts that are only names.
   const variants: string[] = [];
@@ -140,7 +141,7 @@ export function extractHeadline(ctx: PageContext): HeadlineResult | null {
     const segs = titleSegments(r.text);
     // When headings match several parts of the title ("Blog Name » Post Title"), the longest
     // part is the headline: site and section names are the short ones.
-    const matched = segs.filter((seg) => shownTexts.some((t) => sameText(t, seg))).sort((a, b) => wordLength(b) - wordLength(a));
+    const matched = segs.filter((seg) => shownKeys.has(fold(seg))).sort((a, b) => wordLength(b) - wordLength(a));
     const clean = matched[0] ?? cleanTitle(r.text, sites);
     for (const v of [r.text, clean]) if (!variants.includes(v)) variants.push(v);
     return { segs, clean };
@@ -156,16 +157,18 @@ export function extractHeadline(ctx: PageContext): HeadlineResult | null {
       labels.push(seg);
     }
   }
-  const isLabel = (t: string) => labels.some((l) => sameText(l, t));
+  const labelKeys = new Set(labels.map(fold));
+  const isLabel = (t: string) => labelKeys.has(fold(t));
+  const refs = variants.map(prepare);
 
   type Pick = { c: Candidate; text: string; score: number; lines: Candidate['lines'] };
   const better = (x: Pick, y: Pick | null) => !y || x.score > y.score + 1e-9
     || (Math.abs(x.score - y.score) < 1e-9 && KIND_RANK[x.c.kind]! < KIND_RANK[y.c.kind]!);
   let primary: Pick | null = null, secondary: Pick | null = null;
   for (const c of cands) {
-    for (const o of options(ctx, c)) {
+    for (const o of opts.get(c)!) {
       if (isLabel(o.text)) continue;
-      const score = agreement(o.text, variants);
+      const score = agreement(prepare(o.text), refs);
       if (o.exactOnly && score < 1) continue;
       const p = { c, text: o.text, score, lines: o.lines };
       if (PRIMARY.has(c.kind)) { if (better(p, primary)) primary = p; } else if (better(p, secondary)) secondary = p;

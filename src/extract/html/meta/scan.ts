@@ -2,7 +2,6 @@
 // boundaries (in document order), and an index of the elements the field extractors look at.
 // Every field then reads these instead of running its own full-document queries, which is what
 // keeps big pages cheap.
-import { normalizeInline } from '../../../normalize/text.js';
 import { BLOCK, hiddenSelf, isElement, type AnyNode, type Element } from './dom.js';
 
 /** Never rendered as text (their content is code, data or controls). */
@@ -74,7 +73,8 @@ export function scanPage(root: AnyNode): PageScan {
   const flush = () => {
     const owner = blockStack[blockStack.length - 1];
     if (pending && owner) {
-      const text = normalizeInline(buf.join(''));
+      // Whitespace only: full normalization waits for the few lines that become fields.
+      const text = buf.join('').replace(/\s+/g, ' ').trim();
       if (text !== '') {
         lines.push({ text, block: owner, linkShare: totalChars ? Math.min(1, linkChars / totalChars) : 0, inFigure: figure > 0, links: lineLinks });
       }
