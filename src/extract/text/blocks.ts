@@ -26,6 +26,7 @@ const RULE = /^(?:[━─═—_=~*+#-]\s?){3,}$/u;
 // A line that is only a bracketed placeholder or symbols (w3m images, form fields) is kept as
 // its own block so the classifier can see it.
 const WIDE = 110;
+const WIDGETS = /\((?:BUTTON|IMAGE|INLINE|LINK|FORM)\)|\[(?:IMG|INLINE|BUTTON|LINK)\]|_{6,}|^\s*IFRAME:|\bIFRAME:\s*/g;
 
 function parseLine(raw: string, n: number): Line {
   const trimmed = raw.trimEnd();
@@ -38,15 +39,26 @@ function parseLine(raw: string, n: number): Line {
   return { n, raw: trimmed, indent, text: bullet ? body.slice(m![0].length) : body, bullet, rule };
 }
 
-/** Width the text was wrapped at, or 0 when it was not hard-wrapped. */
+/**
+ * Width the text was wrapped at, or 0 when it was not hard-wrapped. Wrapped text has a sharp
+ * edge: many lines end just short of the width and few go past it (the odd long URL does).
+ */
 export function wrapWidth(lines: readonly string[]): number {
-  const lens = lines.map((l) => l.trimEnd().length).filter((n) => n >= 20).sort((a, b) => a - b);
+  const lens = lines.map((l) => l.trimEnd().length).filter((n) => n >= 20);
   if (lens.length < 8) return 0;
-  const w = lens[Math.floor(lens.length * 0.98)]!;
-  if (w > WIDE || w < 40) return 0;
-  // Wrapped text has many lines close to the width; a clean dump of short paragraphs does not.
-  const near = lens.filter((n) => n >= w - 18).length;
-  return near >= lens.length * 0.3 ? w : 0;
+  const hist = new Map<number, number>();
+  for (const n of lens) hist.set(n, (hist.get(n) ?? 0) + 1);
+  const count = (a: number, b: number) => { let c = 0; for (let n = a; n <= b; n++) c += hist.get(n) ?? 0; return c; };
+  let best = 0, bestScore = 0;
+  for (let w = 40; w <= WIDE; w++) {
+    const score = count(w - 12, w) - 3 * count(w + 1, w + 12);
+    if (score > bestScore) { bestScore = score; best = w; }
+  }
+  // Cut at the longest line within that edge.
+  while (best > 40 && (hist.get(best) ?? 0) === 0) best--;
+  // Page dumps with one line per paragraph have plenty of lines far past any edge.
+  const beyond = lens.filter((n) => n > best + 12).length;
+  return bestScore >= Math.max(8, lens.length * 0.1) && beyond <= lens.length * 0.05 ? best : 0;
 }
 
 function firstWordLength(text: string): number {
@@ -67,7 +79,9 @@ export function textToBlocks(allLines: readonly string[], firstLine = 1): Block[
     const first = cur.lines[0]!;
     const joined = cur.lines.length === 1 ? first.text : joinWrappedLines(cur.lines.map((l) => l.text), vocab);
     const { text, linkChars } = markers ? stripLinkMarkers(joined) : { text: joined, linkChars: 0 };
-    const clean = text.replace(/\s+/g, ' ').trim();
+    // Text-browser widgets: "(BUTTON) Search", "____________________", "IFRAME:".
+    const clean = text.replace(WIDGETS, ' ').replace(/\s+/g, ' ').trim();
+    const widgetOnly = clean === '' && text.trim() !== '';
     const kind: BlockKind = first.rule ? 'rule' : cur.bullet ? 'list-item' : cur.lines.length > 1 ? 'paragraph' : 'line';
     blocks.push({
       text: first.rule ? '' : clean,
@@ -76,6 +90,7 @@ export function textToBlocks(allLines: readonly string[], firstLine = 1): Block[
       linkShare: markers ? (clean.length === 0 ? 0 : Math.min(1, linkChars / clean.length)) : null,
       line: first.n,
       gapBefore: gap,
+      ...(widgetOnly ? { flags: { media: true } } : {}),
     });
     gap = false;
     cur = null;
@@ -99,7 +114,9 @@ export function textToBlocks(allLines: readonly string[], firstLine = 1): Block[
       const prev = cur.lines[cur.lines.length - 1]!;
       // Wrapped: the previous line was full (this line's first word would not have fitted),
       // and this line continues at the paragraph's text column.
-      const full = prev.raw.length + 1 + firstWordLength(line.text) > width;
+      // Wrappers keep a small right margin and count some characters double (lynx and
+      // multi-byte text), so "full" is within a few columns of the edge.
+      const full = prev.raw.length + 1 + firstWordLength(line.text) > width - 8 || prev.raw.length >= width * 0.85;
       if (full && Math.abs(line.indent - cur.textIndent) <= 1) { cur.lines.push(line); continue; }
     }
     flush();

@@ -12,18 +12,21 @@ const REFERENCE_ITEM = /^\s*\d{1,5}\.\s+\S+:\S*/;
  * appends; returns the lines before it.
  */
 export function stripReferences(lines: readonly string[]): readonly string[] {
-  for (let i = lines.length - 1; i >= 0; i--) {
-    if (!REFERENCES_HEAD.test(lines[i]!)) continue;
-    let items = 0, other = 0;
-    for (let j = i + 1; j < lines.length && j < i + 40; j++) {
-      const l = lines[j]!;
-      if (l.trim() === '' || REFERENCES_HEAD.test(l)) continue;
-      if (REFERENCE_ITEM.test(l)) items++;
-      else other++;
+  // Walk up from the end: the references section is everything below the highest heading
+  // under which (nearly) every line is a numbered URL; lynx may add "Visible links" and
+  // "Hidden links:" sub-sections of the same shape.
+  let items = 0, other = 0, cut = -1;
+  for (let i = lines.length - 1; i >= 0 && i >= lines.length - 20000; i--) {
+    const l = lines[i]!;
+    if (l.trim() === '') continue;
+    if (REFERENCES_HEAD.test(l)) {
+      if (items >= 1 && items > other * 3) cut = i;
+      continue;
     }
-    if (items >= 1 && items > other * 3) return lines.slice(0, i);
+    if (REFERENCE_ITEM.test(l)) items++;
+    else if (++other > 3 && other * 3 >= items) break;
   }
-  return lines;
+  return cut >= 0 ? lines.slice(0, cut) : lines;
 }
 
 export const hasLinkMarkers = (text: string): boolean => /\[\d{1,5}\]\S/.test(text);

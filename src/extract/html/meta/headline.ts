@@ -71,6 +71,8 @@ function headingCandidates(ctx: PageContext): Candidate[] {
   for (const el of [...tagged(ctx, 'h2'), ...tagged(ctx, 'h3')]) if (HEADLINE_CLASS.test(classId(el))) push(el, 'headline-class');
   // Blogs often set the site name in the <h1> and the post title in an <h2>.
   for (const el of tagged(ctx, 'h2').slice(0, 40)) push(el, 'h2');
+  // …or in an <h3> (Blogger and Tumblr themes); these only win by agreeing with the metadata.
+  for (const el of tagged(ctx, 'h3').slice(0, 40)) push(el, 'h3');
   return out;
 }
 
@@ -104,7 +106,7 @@ function agreement(text: Prepared, refs: readonly Prepared[]): number {
 /** Inline children that hold a heading's subtitle or label. */
 const SUBPART = new Set(['small', 'span', 'em', 'i', 'sub', 'sup', 'div', 'p', 'strong', 'b']);
 
-const KIND_RANK: Record<string, number> = { itemprop: 0, h1: 1, 'headline-class': 2, h2: 3, alt: 4 };
+const KIND_RANK: Record<string, number> = { itemprop: 0, h1: 1, 'headline-class': 2, h2: 3, h3: 4, alt: 5 };
 const PRIMARY = new Set(['itemprop', 'h1', 'headline-class']);
 
 /** The texts a heading offers: all of it, and each of its lines when it has several. */
