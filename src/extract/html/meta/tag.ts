@@ -115,7 +115,9 @@ function kickerAbove({ ctx, head, sites, sections: secs, byline }: Ctx): TagResu
       continue;
     }
     // Another headline (an alternative title, a teaser), a caption or the byline is no label.
-    if ((ca.up > 0 && isAltHeadline(line.block)) || hasClassBelow(line.block, ca.lca, NOT_LABEL_CLASS, 2)) continue;
+    // An <h1> above a headline set in a lower heading is the blog's or site's name.
+    const siteTitle = line.block.name === 'h1' && el.name !== 'h1';
+    if (siteTitle || (ca.up > 0 && isAltHeadline(line.block)) || hasClassBelow(line.block, ca.lca, NOT_LABEL_CLASS, 2)) continue;
     const grouped = ca.up <= 4 && i - (ctx.scan.start.get(ca.lca) ?? 0) <= 2;
     // A short trail set as links in a <nav> or as "National / Crime & Legal": its last item.
     const trail = t.split(TRAIL_SEPARATOR);

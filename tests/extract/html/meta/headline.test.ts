@@ -61,6 +61,12 @@ describe('headline', () => {
     expect(r?.text).toBe('Sad movies are good for you');
   });
 
+  it('finds a post title set in an <h3> when it agrees with the metadata (blog themes)', () => {
+    const r = headline('<script type="application/ld+json">{"@type":"BlogPosting","headline":"The Bountiful Update"}</script>',
+      '<h1>Minecraft News</h1><div class="post"><h3><a href="/p/1">Minecraft 1.8 - The Bountiful Update</a></h3><p>Body.</p></div>');
+    expect(r).toMatchObject({ text: 'Minecraft 1.8 - The Bountiful Update', rule: 'h3' });
+  });
+
   it('returns null on an empty page', () => {
     expect(headline('', '')).toBeNull();
   });

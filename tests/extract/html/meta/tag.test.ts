@@ -62,6 +62,12 @@ describe('tag', () => {
     expect(tag('', `<header><div class="image-credit">Getty Images</div><h1>Angry media will not buckle</h1></header>${BODY}`)).toBeNull();
   });
 
+  it('does not take the blog name <h1> above a post title set in a lower heading', () => {
+    const r = tag('<script type="application/ld+json">{"@type":"BlogPosting","headline":"The Bountiful Update"}</script>',
+      `<h1><a href="/">Minecraft News</a></h1><div class="post"><h3><a href="/p/1">Minecraft 1.8 - The Bountiful Update</a></h3>${BODY}</div>`);
+    expect(r).toBeNull();
+  });
+
   it('takes a single category label under the headline when the line says so', () => {
     const r = tag('', `<div class="single-header"><h1>The endorsement race is getting interesting</h1><p class="byline">By Ann Lee</p><p class="meta">Filed under <a href="/tag/2020">2020 Election</a></p></div>${BODY}`);
     expect(r).toEqual({ text: '2020 Election', rule: 'category' });
