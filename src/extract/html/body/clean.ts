@@ -120,7 +120,7 @@ export function cleanSelection(
     if (r.embeds > 0 && c < 75 * r.embeds) return true;
     if (r.imgs > 1 && p / r.imgs < 0.5 && c < 200 * r.imgs) return true;
     if (!isList && items[i]! > p + 10 && ld > 0.2) return true;
-    if (!isList && headings[i]! === 0 && c < MIN_BOX_CHARS && r.imgs !== 1) return true;
+    if (!isList && r.tag !== 'table' && headings[i]! === 0 && c < MIN_BOX_CHARS && r.imgs !== 1) return true;
     return false;
   }
 }

@@ -82,7 +82,7 @@ export interface IndexOptions {
 const CELL_SEPARATOR = ' | ';
 /** A table row whose longest cell is longer than this is page layout, not data. */
 const MAX_DATA_CELL = 600;
-/** Guard against pathological nesting from broken markup: deeper content is read as inline. */
+/** Guard against pathological nesting from broken markup: deeper blocks get no records (see enter). */
 const MAX_DEPTH = 1200;
 
 const KIND: Record<string, BlockKind> = {
@@ -214,7 +214,16 @@ export function buildIndex(root: DomParent, options: IndexOptions = {}): DocInde
     else if (KIND[elements[owner]?.tag ?? ''] === 'pre') text += '\n';
   };
 
-  const visit = (node: DomNode, depth: number): void => {
+  // An explicit stack instead of recursion: broken markup (thousands of unclosed <font> or <div>)
+  // nests deeper than the call stack allows. An entry is a node to enter or the exit of one.
+  interface Exit { exit: true; record: number; parentOwner: number; link: boolean; row: boolean; boundary: boolean }
+  const stack: (DomNode | Exit)[] = [];
+  const pushChildren = (el: DomElement) => {
+    for (let k = el.children.length - 1; k >= 0; k--) stack.push(el.children[k]!);
+  };
+  let depth = 0;
+
+  const enter = (node: DomNode): void => {
     if (isText(node)) {
       if (node.data !== '') addText(node.data);
       return;
@@ -238,37 +247,55 @@ export function buildIndex(root: DomParent, options: IndexOptions = {}): DocInde
     const hint = hintOf(el);
     if (hint !== '' && CAPTION.test(hint) && textLengthUpTo(el, MAX_CAPTION_CHARS) <= MAX_CAPTION_CHARS) return;
     if (tag === 'figure' && figureIsPicture(el)) { countSkipped(elements[owner], el, 'img'); return; }
+    if (el.children.length === 0) return;
 
-    const block = rowDepth === 0 && depth < MAX_DEPTH && isBlockTag(tag);
-    if (!block) {
+    const blockTag = rowDepth === 0 && isBlockTag(tag);
+    if (!blockTag) {
       // Inline (or inside a data row): text flows into the current block.
-      const isLink = tag === 'a';
-      if (isLink) linkDepth++;
+      const link = tag === 'a';
+      if (link) linkDepth++;
       if (rowDepth > 0 && (tag === 'td' || tag === 'th') && chars > 0) text += CELL_SEPARATOR;
-      for (const c of el.children) visit(c, depth + 1);
-      if (isLink) linkDepth--;
+      stack.push({ exit: true, record: -1, parentOwner: owner, link, row: false, boundary: false });
+      depth++;
+      pushChildren(el);
       return;
     }
 
     flush();
-    const index = elements.length;
-    const parentIndex = owner;
-    elements.push({
-      el, tag, parent: parentIndex, depth: parentIndex < 0 ? 0 : elements[parentIndex]!.depth + 1, end: index,
-      hint, hasBlockChild: false, imgs: 0, embeds: 0, inputs: 0, buttons: 0, ownBlocks: [],
-    });
-    if (parentIndex >= 0) elements[parentIndex]!.hasBlockChild = true;
-    owner = index;
-    const dataRow = tag === 'tr' && isDataRow(el);
-    if (dataRow) rowDepth++;
-    for (const c of el.children) visit(c, depth + 1);
-    if (dataRow) rowDepth--;
-    flush();
-    elements[index]!.end = elements.length - 1;
-    owner = parentIndex;
+    // Past MAX_DEPTH a block still ends the text before it but gets no record of its own, so
+    // every later pass stays linear however deep the markup goes.
+    let record = -1;
+    if (depth < MAX_DEPTH) {
+      record = elements.length;
+      elements.push({
+        el, tag, parent: owner, depth: owner < 0 ? 0 : elements[owner]!.depth + 1, end: record,
+        hint, hasBlockChild: false, imgs: 0, embeds: 0, inputs: 0, buttons: 0, ownBlocks: [],
+      });
+      if (owner >= 0) elements[owner]!.hasBlockChild = true;
+    }
+    const row = tag === 'tr' && isDataRow(el);
+    if (row) rowDepth++;
+    stack.push({ exit: true, record, parentOwner: owner, link: false, row, boundary: true });
+    if (record >= 0) owner = record;
+    depth++;
+    pushChildren(el);
   };
 
-  for (const c of root.children) visit(c, 0);
+  const leave = (x: Exit): void => {
+    depth--;
+    if (x.link) linkDepth--;
+    if (x.row) rowDepth--;
+    if (!x.boundary) return;
+    flush();
+    if (x.record >= 0) elements[x.record]!.end = elements.length - 1;
+    owner = x.parentOwner;
+  };
+
+  for (let k = root.children.length - 1; k >= 0; k--) stack.push(root.children[k]!);
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    if ('exit' in item) leave(item); else enter(item);
+  }
   flush();
 
   // Subtree totals of the skipped-element counts: children come after their parent.

@@ -42,7 +42,8 @@ const SEPARATED = /\s[|\u00b7\u2022]\s|\s[|\u00b7\u2022]$|^[|\u00b7\u2022]\s/;
 
 /** A short line of post metadata: a date or time, or parts separated by | or ·, or mostly links. */
 function looksLikeMeta(it: Item): boolean {
-  if (it.prose || it.text.length > META_MAX || it.block.kind === 'h') return false;
+  // Headings and table rows ("Name | Value") are structure, not post metadata.
+  if (it.prose || it.text.length > META_MAX || it.block.kind === 'h' || it.block.kind === 'row') return false;
   const links = it.block.chars > 0 ? it.block.linkChars / it.block.chars : 0;
   return DATE_OR_TIME.test(it.text) || SEPARATED.test(it.text) || links > 0.5;
 }

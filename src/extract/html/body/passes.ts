@@ -6,7 +6,7 @@ import { cleanSelection, type CleanConfig } from './clean.js';
 import type { DocIndex } from './doc-index.js';
 import { pruned, type PruneConfig } from './prune.js';
 import { scoreElements } from './score.js';
-import { selectContent, type SelectConfig } from './select.js';
+import { selectContent, type SelectConfig, type Selection } from './select.js';
 
 export interface PassConfig {
   name: string;
@@ -34,13 +34,25 @@ export interface Attempt {
   images: number;
 }
 
+/**
+ * A fragment (no <html>/<body>: a snippet, a stored article body) whose paragraphs have no common
+ * container to vote for is read whole.
+ */
+function fragmentSelection(index: DocIndex, keepElement: (i: number) => boolean): Selection | null {
+  if (index.elements.some((r) => r.tag === 'body' || r.tag === 'html')) return null;
+  const elements = index.elements.flatMap((r, i) => (r.parent < 0 && keepElement(i) ? [i] : []));
+  const looseBlocks = index.blocks.flatMap((b, bi) => (b.owner < 0 ? [bi] : []));
+  if (elements.length === 0 && looseBlocks.length === 0) return null;
+  return { top: -1, best: -1, elements, looseBlocks };
+}
+
 export function runPass(index: DocIndex, all: Totals, config: PassConfig): Attempt {
   const out = pruned(index, all, config.prune);
   const keepElement = (i: number) => out[i] === 0;
   const t = totals(index, keepElement);
   const keepBlock = (bi: number) => out[index.blocks[bi]!.owner] === 0;
   const scores = scoreElements(index, t, keepBlock, config.useClassWeights);
-  const sel = selectContent(index, t, scores, keepElement, config.select);
+  const sel = selectContent(index, t, scores, keepElement, config.select) ?? fragmentSelection(index, keepElement);
   let availableProse = 0;
   index.elements.forEach((r, i) => { if (r.parent < 0) availableProse += t.proseChars[i]!; });
   const empty: Attempt = { name: config.name, blocks: [], chars: 0, proseChars: 0, linkChars: 0, top: -1, best: -1, availableProse, images: 0 };
