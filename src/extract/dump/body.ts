@@ -151,7 +151,7 @@ export function isCleanDump(scored: readonly Scored[]): boolean {
     total += s.weight;
     if (s.cls === 'prose') prose += s.weight;
   }
-  return chrome <= 1 && total > 0 && prose >= 0.6 * total;
+  return chrome <= 1 && total > 0 && prose >= 0.5 * total;
 }
 
 /** In a clean dump the run reaches the last block that is not boilerplate. */

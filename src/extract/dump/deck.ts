@@ -59,6 +59,8 @@ export function findDeck(scored: readonly Scored[], ctx: DeckContext): number | 
   // Sentence-final: a deck only when metadata or chrome separates it from what follows, or the
   // next content is not prose (a byline-ish or caption line).
   if (gapToNext) return c;
+  // …or when what follows is a label-like line (a byline without "By", a caption credit),
+  // not a short sentence that continues the text ("The draw was as follows:").
   const ns = scored[n]!;
-  return ns.cls !== 'prose' && ns.block.kind !== 'heading' ? c : null;
+  return ns.cls !== 'prose' && ns.block.kind !== 'heading' && !(ns.ends && ns.words >= 4) ? c : null;
 }

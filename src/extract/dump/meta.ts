@@ -24,7 +24,7 @@ function iso(s: string): string | null {
   return v;
 }
 
-const TIME_AFTER = /^[\s,|·•–—-]*(?:at|à|um|a las|alle|às|om|в)?\s*\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\b|[+-]\d{2}:?\d{2})?/iu;
+const TIME_AFTER = /^[\s,:|·•–—-]*(?:at|à|um|a las|alle|às|om|в)?\s*\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\b|[+-]\d{2}:?\d{2})?/iu;
 
 /** The date written in a short line ("February 1, 2016: 12:41 PM ET"), as found; else null. */
 export function findDate(text: string): string | null {

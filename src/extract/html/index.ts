@@ -42,7 +42,7 @@ export function extractHtml(html: string, options: ExtractOptions): Extraction {
   // The headline's position anchors the kicker and the deck, even when a user selector wins.
   const head = safe(() => extractHeadline(ctx));
   if (!user('headline')) set('headline', head);
-  if (!user('byline')) set('byline', safe(() => extractByline(ctx)));
+  if (!user('byline')) set('byline', safe(() => extractByline(ctx, head)));
   if (!user('published')) set('published', safe(() => extractPublished(ctx)));
   if (!user('url')) set('url', safe(() => extractUrl(ctx)));
   if (!user('lang')) set('lang', safe(() => extractLang(ctx)));

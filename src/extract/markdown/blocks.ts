@@ -70,7 +70,7 @@ class Builder {
     const line = node.position?.start.line ?? 0;
     // A paragraph with hard breaks is several visual lines ("By Jane Doe  \nMay 5, 2016").
     const parts = kind === 'paragraph' || kind === 'quote' ? clean(acc.text).split('\n') : [clean(acc.text).replace(/\n/g, ' ')];
-    const total = acc.text.replace(/\s+/g, '').length || 1;
+    const total = clean(acc.text).length || 1;
     const share = Math.min(1, acc.link / total);
     if (parts.every((p) => p === '')) {
       // Image-only paragraph: keep a placeholder so the body is not split around a figure.

@@ -7,25 +7,50 @@ import { wordLength } from './compare.js';
 import { ldString, typesOf, type LdNode } from './jsonld.js';
 import { metaAll } from './metatags.js';
 import { isSiteName } from './site-name.js';
+import { BYLINE_PREFIX, isBylineText } from './labels.js';
+import type { HeadlineResult } from './headline.js';
 import { shown, type PageContext } from './context.js';
 
 export interface BylineResult { text: string; rule: string }
 
-/** "By", "Von", "Par", … before the names (multilingual, as data would be: short and closed). */
-const BY_PREFIX = /^(?:by|from|words by|written by|posted by|author|authors|von|par|por|di|de|door|av|af|przez|от|автор|автори|yazan|tekst)\s*[:\-–—]?\s+/i;
 /** Class/id words of visible bylines. */
 const BYLINE_CLASS = /(?:^|[\s_-])(?:byline|by-?line|author|authors|author-?name|byline-?name|contributor|writer|article-?author|post-?author|entry-?author)(?:$|[\s_-])/;
 const MAX_WORDS = 14;
 
+/** Words that join a name to the date or place after it ("on", "at", "Published", "Updated"). */
+const TAIL_JOINERS = /(?:\s+(?:on|at|am|le|el|il|den|am|um|op|em|в|published|posted|updated|last updated|veröffentlicht|publié|publicado|pubblicato)|\s*[|•·,;@/\-–—:])+\s*$/iu;
+
+/** Cut a trailing date or time off a byline: "Drew Dietsch October 2, 2016", "Kim @ 12:00 am". */
+function cutTrailingDate(s: string): string {
+  const time = /\s*\d{1,2}[:.h]\d{2}\b/.exec(s);
+  if (time && time.index > 0) s = s.slice(0, time.index);
+  // The shortest tail that still reads as a date (toIsoDate finds dates anywhere in a string, so
+  // "Dietsch October 2, 2016" reads as one too; the shortest tail starts at the month).
+  const starts = [...s.matchAll(/(?:^|\s)(?=\S)/g)].map((m) => m.index! + m[0].length).reverse();
+  for (const k of starts) {
+    if (k === 0) break;
+    const rest = s.slice(k);
+    if (/\d/.test(rest) && toIsoDate(rest) !== null) { s = s.slice(0, k); break; }
+  }
+  // A day number left behind by "15 December 2016".
+  return s.replace(/\s+\d{1,2}\.?$/u, '').replace(TAIL_JOINERS, '').trim();
+}
+
 /** A byline string cleaned of its "By" and of a trailing date or "Updated" stamp. */
 export function cleanByline(raw: string): string | null {
   let s = raw.replace(/\s+/g, ' ').trim();
-  s = s.replace(BY_PREFIX, '');
-  if (toIsoDate(s) !== null) return null;
-  // "Jane Doe | Jan 3, 2020", "Jane Doe, Updated 5:00 PM"
-  s = s.replace(/\s*(?:[|•·,]|\s[-–—]\s)\s*(?:updated|published|posted|last updated)?\s*[^|•·]*\d{4}.*$/i, '');
-  s = s.replace(/\s*[|•·,;]+\s*$/, '').trim();
-  if (s === '' || /^https?:\/\//i.test(s) || /@\w+\.\w+/.test(s) && wordLength(s) <= 1) return null;
+  // "ByTravis Haney" (the "By" glued to the name by markup).
+  s = s.replace(/^(?:By|by)(?=\p{Lu}\p{Ll})/u, '');
+  s = s.replace(BYLINE_PREFIX, '');
+  s = cutTrailingDate(s);
+  // "Pete Evans · CBC News", "Saibal Dasgupta / TNN": the name comes first.
+  const parts = s.split(/\s+[|•·/]\s+|\s*[|•·]\s*/u);
+  if (parts.length > 1 && wordLength(parts[0]!) >= 2 && wordLength(parts[0]!) <= 5) s = parts[0]!;
+  s = s.replace(/^[\s|•·,;:\-–—]+|[\s|•·,;:\-–—]+$/gu, '').trim();
+  // What is left is a date, not a name ("March 3, 2020").
+  if (toIsoDate(s) !== null && wordLength(s) <= 5) return null;
+  if (s === '' || /^https?:\/\//i.test(s) || (/@\w+\.\w+/.test(s) && wordLength(s) <= 1)) return null;
+  if (!/\p{L}/u.test(s) || /[*=<>{}]/.test(s)) return null;
   // Names do not start with a digit, and a short rest with digits is what is left of a date.
   if (/^\d/.test(s) || (/\d/.test(s) && wordLength(s) <= 3)) return null;
   if (wordLength(s) > MAX_WORDS || s.length > 120) return null;
@@ -49,7 +74,22 @@ function ldAuthors(ctx: PageContext): string[] {
 /** Names joined the way bylines read: "A", "A and B", "A, B and C". */
 const joinNames = (names: string[]) => names.length <= 2 ? names.join(' and ') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 
-export function extractByline(ctx: PageContext): BylineResult | null {
+/** A "By Ann Lee · March 3" line just below (or above) the headline. */
+function byLineNearHeadline(ctx: PageContext, head: HeadlineResult | null | undefined, sites: readonly string[]): BylineResult | null {
+  if (!head?.lines) return null;
+  const L = ctx.scan.lines;
+  const from = Math.max(0, head.lines.start - 3), to = Math.min(L.length, head.lines.end + 8);
+  for (let i = from; i < to; i++) {
+    if (i >= head.lines.start && i < head.lines.end) continue;
+    const t = L[i]!.text;
+    if (t.length > 160 || L[i]!.inFigure || !isBylineText(t)) continue;
+    const v = cleanByline(t);
+    if (v && !isSiteName(v, sites)) return { text: v, rule: 'by-line' };
+  }
+  return null;
+}
+
+export function extractByline(ctx: PageContext, head?: HeadlineResult | null): BylineResult | null {
   const sites = ctx.siteNames;
   const ok = (s: string | null): s is string => !!s && !isSiteName(s, sites);
   const fromLd = ldAuthors(ctx).map(cleanByline).filter(ok);
@@ -73,6 +113,7 @@ export function extractByline(ctx: PageContext): BylineResult | null {
   return fromEls(visible(nameInAuthor), 'itemprop')
     ?? fromEls(visible(authorProp), 'itemprop')
     ?? fromEls(visible(ctx.scan.relAuthor), 'rel-author')
+    ?? byLineNearHeadline(ctx, head, sites)
     ?? firstBylineClass(ctx, visible);
 }
 
@@ -81,6 +122,8 @@ function firstBylineClass(ctx: PageContext, visible: (els: Element[]) => Element
   let tried = 0;
   for (const c of ctx.scan.classed) {
     if (!BYLINE_CLASS.test(c.words) || !visible([c.el]).length) continue;
+    // A comment form's "Name" field or a commenter's name is not the article's byline.
+    if (hasAncestor(c.el, (a) => a.name === 'form' || /comment|respond|reply/.test(`${a.attribs['class'] ?? ''} ${a.attribs['id'] ?? ''}`.toLowerCase()), 12)) continue;
     if (++tried > 8) break;
     const t = textOf(c.el);
     if (t.length > 150) continue;

@@ -17,6 +17,8 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const PREFIX_COLON = new RegExp(`^(?:${PHRASES.labelPrefixes.map(escape).join('|')})\\s*[:：]\\s*`, 'iu');
 const PREFIX_PHRASE = new RegExp(`^(?:${PHRASES.labelPrefixes.filter((p) => p.includes(' ')).map(escape).join('|')})\\s+`, 'iu');
 const BY = new RegExp(`^(?:${PHRASES.bylinePrefixes.map(escape).join('|')})(?:\\s*[:：]|\\s)\\s*\\S`, 'iu');
+/** The "By" of a byline, for cutting it off ("By Ann Lee" → "Ann Lee"). */
+export const BYLINE_PREFIX = new RegExp(`^(?:${PHRASES.bylinePrefixes.map(escape).join('|')})\\s*[:：\\-–—]?\\s+`, 'iu');
 
 /** Separators between labels on one line ("Business · Updated", "Biz & IT —"). */
 export const LABEL_SEPARATOR = /\s*(?:[|•·▸►»›>→/]|\s[-–—]\s)\s*/u;

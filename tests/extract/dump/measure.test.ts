@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { capitalShare, contentTokens, endsSentence, looksLikeCode, sentenceCount, textWeight, wordCountOf } from '../../../src/extract/dump/measure.js';
+
+describe('script-aware measures', () => {
+  it('weighs a CJK character like a short Latin word', () => {
+    expect(textWeight('abc')).toBe(3);
+    expect(textWeight('新电脑')).toBe(9);
+    expect(wordCountOf('The mayor said')).toBe(3);
+    expect(wordCountOf('人工智能迈上新台阶')).toBeGreaterThanOrEqual(4);
+  });
+  it('sees sentence ends through closing quotes, in several scripts, and colons', () => {
+    expect(endsSentence('He said "soft on crime."')).toBe(true);
+    expect(endsSentence('后果很严重。')).toBe(true);
+    expect(endsSentence('The ranking was as follows:')).toBe(true);
+    expect(endsSentence('A headline without a stop')).toBe(false);
+    expect(sentenceCount('One. Two! "Three?"')).toBe(3);
+  });
+  it('measures title case, ignoring small words', () => {
+    expect(capitalShare('Glacier Loss Doubles in the Alps')).toBe(1);
+    expect(capitalShare('the mayor said that the library would reopen')).toBe(0);
+    expect(capitalShare('1234')).toBeNull();
+  });
+  it('makes overlap tokens of words and CJK bigrams', () => {
+    expect(contentTokens('The Alps, a glacier of 2021')).toEqual(['the', 'alps', 'glacier', '2021']);
+    expect(contentTokens('新电脑')).toEqual(['新电', '电脑']);
+  });
+  it('recognises program code lines', () => {
+    expect(looksLikeCode('FROM unnest(array[2, 3, 5]) AS n;')).toBe(true);
+    expect(looksLikeCode('const x = f(y)')).toBe(true);
+    expect(looksLikeCode('Local authorities closed two routes')).toBe(false);
+  });
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { bylineOf, findDate, isDateLine, isMetaLine, isReadingTime } from '../../../src/extract/dump/meta.js';
+
+describe('dates', () => {
+  it('finds the date in a dateline, with its time', () => {
+    expect(findDate('by Ahiza Garcia February 1, 2016: 12:41 PM ET')).toBe('February 1, 2016: 12:41 PM ET');
+    expect(findDate('AFP 30 avril 2015 à 07:19')).toBe('30 avril 2015 à 07:19');
+    expect(findDate('08.04.2015 12:46')).toBe('08.04.2015 12:46');
+    expect(findDate('2015年4月8日')).toBe('2015年4月8日');
+  });
+  it('does not invent dates from words and numbers', () => {
+    expect(findDate('Apollo 2016')).toBeNull();
+    expect(findDate('Route 66 in 2016')).toBeNull();
+    expect(findDate('Top 100 Metal Vocalists')).toBeNull();
+  });
+  it('tells a dateline from a sentence that mentions a date', () => {
+    expect(isDateLine('Sunday, May 8, 2016')).toBe(true);
+    expect(isDateLine('Published Thursday 27 July 2017')).toBe(true);
+    expect(isDateLine('On May 8, 2016 the council voted to close the library for good.')).toBe(false);
+  });
+});
+
+describe('bylines and other header lines', () => {
+  it('reads names after By/Von/Par, up to the date or a separator', () => {
+    expect(bylineOf('By Maria Keller')).toBe('Maria Keller');
+    expect(bylineOf('by Ahiza Garcia @ahiza_garcia February 1, 2016')).toBe('Ahiza Garcia');
+    expect(bylineOf('Von Max Muster und Erika Mustermann')).toBe('Max Muster und Erika Mustermann');
+    expect(bylineOf('By the end of the year the council had spent the money.')).toBeNull();
+  });
+  it('classifies reading times and combined datelines as metadata', () => {
+    expect(isReadingTime('5 min read')).toBe(true);
+    expect(isReadingTime('Lesezeit: 3 Minuten')).toBe(true);
+    expect(isMetaLine('Tuesday 15 October 2019 by Bradley M. Kuhn', 7)).toBe(true);
+    expect(isMetaLine('Le Monde | 04.05.2015 à 13h36 | Par Martin Untersinger', 9)).toBe(true);
+    expect(isMetaLine('The council met on May 8, 2016 and voted to close the library.', 13)).toBe(false);
+  });
+});
