@@ -84,7 +84,8 @@ function byLineNearHeadline(ctx: PageContext, head: HeadlineResult | null | unde
     const t = L[i]!.text;
     if (t.length > 160 || L[i]!.inFigure || !isBylineText(t)) continue;
     const v = cleanByline(t);
-    if (v && !isSiteName(v, sites)) return { text: v, rule: 'by-line' };
+    // Names start with a capital in scripts that have them ("By the time…" is a sentence).
+    if (v && !/^\p{Ll}/u.test(v) && !isSiteName(v, sites)) return { text: v, rule: 'by-line' };
   }
   return null;
 }

@@ -4,6 +4,7 @@ import { cleanByline, extractByline } from '../../../../src/extract/html/meta/by
 import { extractPublished } from '../../../../src/extract/html/meta/date.js';
 import { extractUrl } from '../../../../src/extract/html/meta/url.js';
 import { extractLang } from '../../../../src/extract/html/meta/lang.js';
+import { extractHeadline } from '../../../../src/extract/html/meta/headline.js';
 import { ctxOf, page } from '../helpers.js';
 
 const ld = (obj: unknown) => `<script type="application/ld+json">${JSON.stringify(obj)}</script>`;
@@ -18,6 +19,24 @@ describe('byline', () => {
     expect(extractByline(ctxOf(page('<meta name="author" content="By Jane Doe">', '')))).toEqual({ text: 'Jane Doe', rule: 'meta:author' });
     const vis = ctxOf(page('', '<article><div class="byline">By <a rel="author" href="/a">Sam Roe</a> | March 3, 2020</div></article>'));
     expect(extractByline(vis)?.text).toBe('Sam Roe');
+  });
+
+  it('cuts dates, times and outlet names off a visible byline', () => {
+    expect(cleanByline('By: Drew Dietsch October 2, 2016')).toBe('Drew Dietsch');
+    expect(cleanByline('Von Jonas Berger · 3. September 2025, 07:15 Uhr')).toBe('Jonas Berger');
+    expect(cleanByline('Konstantin @ 12:00 am')).toBe('Konstantin');
+    expect(cleanByline('oz on December 4, 2006')).toBe('oz');
+    expect(cleanByline('ByTravis Haney')).toBe('Travis Haney');
+    expect(cleanByline('Pete Evans · CBC News')).toBe('Pete Evans');
+    expect(cleanByline('Name *')).toBeNull();
+  });
+
+  it('reads a "By …" line next to the headline, and not a comment form', () => {
+    const c = ctxOf(page('', '<header><h1>Bridge reopens</h1><p class="meta">Von Jonas Berger · 3. September 2025</p></header>'
+      + '<form class="comment-form"><label class="comment-form-author">Name *</label></form>'));
+    expect(extractByline(c, extractHeadline(c))).toEqual({ text: 'Jonas Berger', rule: 'by-line' });
+    const sentence = ctxOf(page('', '<h1>Bridge reopens</h1><p>By the time it opened, the money had run out.</p>'));
+    expect(extractByline(sentence, extractHeadline(sentence))).toBeNull();
   });
 
   it('never returns a date, a URL or the site name', () => {
