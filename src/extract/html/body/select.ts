@@ -100,6 +100,7 @@ function siblings(
   const topScore = scores.score[top]!;
   const threshold = Math.max(10, (Number.isNaN(topScore) ? 0 : topScore) * config.siblingShare);
   const topClass = index.elements[top]!.el.attribs.class ?? '';
+  const pageLevel = index.elements[parent]!.tag === 'body';
   const elements: number[] = [];
   for (const c of childrenOf(index, parent)) {
     if (c === top) { elements.push(c); continue; }
@@ -107,7 +108,9 @@ function siblings(
     const s = scores.score[c]!;
     const bonus = similarClass(index.elements[c]!.el.attribs.class, topClass) ? topScore * 0.2 : 0;
     if (!Number.isNaN(s) && s + bonus >= threshold) { elements.push(c); continue; }
-    if (looksLikeParagraph(index, t, c) || holdsMoreArticle(index, t, top, c)) elements.push(c);
+    // Beside a page-level wrapper (a child of <body>) a lone paragraph-like box is site chrome —
+    // a browser-update banner, a cookie line — not the article's lead.
+    if ((!pageLevel && looksLikeParagraph(index, t, c)) || holdsMoreArticle(index, t, top, c)) elements.push(c);
   }
   // Loose text blocks directly in the parent (between the boxes) that read like paragraphs.
   const looseBlocks: number[] = [];

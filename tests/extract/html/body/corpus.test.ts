@@ -7,13 +7,13 @@ const HAVE = corpusAvailable();
 if (!HAVE) console.warn('skipping: ../shared/corpus not found');
 
 const FLOORS = {
-  readabilityBodyF1: 0.970,
-  readabilityPrecision: 0.985,
+  readabilityBodyF1: 0.972,
+  readabilityPrecision: 0.99,
   trafilaturaMustInclude: 0.955,
   /** A ceiling: must_exclude + comments snippets found in the body. */
   trafilaturaMustExcludeLeak: 0.005,
-  postlightBodyStartStrict: 0.65,
-  postlightBodyStartTolerant: 0.70,
+  postlightBodyStartStrict: 0.73,
+  postlightBodyStartTolerant: 0.80,
   filesPerSecond: 15,
 };
 

@@ -88,6 +88,14 @@ describe('regressions from real pages', () => {
   });
 });
 
+describe('page-level siblings', () => {
+  it('does not take a banner beside the page wrapper for the lead paragraph (readability-qq)', () => {
+    const html = `<html><body><div class="browser-tip">Your browser is out of date, update it now to browse the site three times faster, it only takes a minute of your time ×</div>
+      <div class="wrapper"><div class="main"><div class="article">${paragraphs()}</div></div></div></body></html>`;
+    expect(extract(html).blocks).toEqual(PROSE);
+  });
+});
+
 describe('the article header box', () => {
   it('drops the header box (kicker, headline, deck, byline) above the text (postlight sbnation, theverge)', () => {
     const header = `<div class="entry-hero"><p class="kicker">Transport</p><h1>Buses for all</h1>
