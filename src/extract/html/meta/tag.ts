@@ -22,6 +22,7 @@ const CATEGORY_CLASS = /categor|rubri[ck]|section-?(?:name|label|link)|kicker|ch
 
 /** How far above the headline a kicker may sit, in lines (captions and dates skipped). */
 const KICKER_LINES = 4;
+const KICKER_SCAN = 24;
 
 function sections(ctx: PageContext): string[] {
   const out = metaAll(ctx.meta, 'article:section', 'og:article:section', 'section', 'parsely-section', 'sailthru.section');
@@ -99,7 +100,9 @@ function kickerAbove({ ctx, head, sites, sections: secs, byline }: Ctx): TagResu
   const el = head.el!;
   const top = head.lines!.start;
   let seen = 0;
-  for (let i = top - 1; i >= 0 && seen < KICKER_LINES; i--) {
+  // Lines looked past (dates, flags, menus of interface words) count too, so a page of
+  // thousands of menu items is not walked to its top.
+  for (let i = top - 1; i >= 0 && seen < KICKER_LINES && top - i <= KICKER_SCAN; i--) {
     const line = L[i]!;
     const t = line.text;
     // Captions, credits, dates and flags sit between kickers and headlines; look past them.
