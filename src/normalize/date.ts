@@ -20,6 +20,10 @@ const MONTH_NAMES: string[][] = [
 ];
 MONTH_NAMES.forEach((names, i) => { for (const n of names) MONTHS[n] = i + 1; });
 
+const WORD = '([\\p{L}]{3,}\\.?)';
+const MONTH_DAY_YEAR = new RegExp(`${WORD}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})`, 'u');
+const DAY_MONTH_YEAR = new RegExp(`(\\d{1,2})(?:st|nd|rd|th|er|\\.)?\\s+(?:de\\s+)?${WORD}\\s+(?:de\\s+)?(\\d{4})`, 'u');
+
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
 function validDay(y: number, m: number, d: number): boolean {
@@ -83,17 +87,18 @@ export function toIsoDate(input: string | null | undefined): string | null {
     return Number.isNaN(d.getTime()) ? null : d.toISOString().replace('.000Z', 'Z');
   }
 
+  // Without a four-digit year nothing below can read a date; most lines offered to us have none.
+  if (!/\d{4}/.test(s)) return null;
   const lower = s.toLowerCase();
-  const word = '([\\p{L}]{3,}\\.?)';
   const t = time(s);
   // "Dec 15, 2016", "December 15th 2016", "Tuesday, December 15, 2016".
-  let m = new RegExp(`${word}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})`, 'u').exec(lower);
+  let m = MONTH_DAY_YEAR.exec(lower);
   if (m && m[1]) {
     const mo = MONTHS[m[1].replace(/\.$/, '')];
     if (mo) return build(Number(m[3]), mo, Number(m[2]), t.h, t.mi, t.s, t.zone);
   }
   // "15 December 2016", "15. Dezember 2016", "15 de diciembre de 2016", "15 декабря 2016".
-  m = new RegExp(`(\\d{1,2})(?:st|nd|rd|th|er|\\.)?\\s+(?:de\\s+)?${word}\\s+(?:de\\s+)?(\\d{4})`, 'u').exec(lower);
+  m = DAY_MONTH_YEAR.exec(lower);
   if (m && m[2]) {
     const mo = MONTHS[m[2].replace(/\.$/, '')];
     if (mo) return build(Number(m[3]), mo, Number(m[1]), t.h, t.mi, t.s, t.zone);
