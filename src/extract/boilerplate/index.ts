@@ -22,6 +22,7 @@ export interface BoilerplateMatcher {
 const LINE_MAX = 80;
 const PREFIX_MAX = 160;
 const CONTAINS_MAX = 400;
+const STOP_MAX = 160;
 
 // Leading bullets, arrows, counts and trailing counts/arrows/punctuation are not part of a
 // phrase: "• Share", "Comments (19)", "19 Comments", "Read more »", "Related:".
@@ -112,7 +113,7 @@ class Matcher implements BoilerplateMatcher {
   }
 
   isStop(text: string): boolean {
-    if (text.length > LINE_MAX) return false;
+    if (text.length > STOP_MAX) return false;
     const lk = lineKey(text);
     if (lk === '') return false;
     if (this.stops.has(lk)) return true;
@@ -121,7 +122,8 @@ class Matcher implements BoilerplateMatcher {
     // Headings do not end with a full stop: "Responses take the first argument." is prose.
     if (/[.。]$/.test(text.trim())) return false;
     const words = lk.split(' ');
-    for (let n = Math.min(words.length - 1, 4); n >= 1; n--) if (this.stops.has(words.slice(0, n).join(' '))) return words.length <= 10;
+    // The words after the phrase may be a whole article title ("… to “The Loneliest Woman…”").
+    for (let n = Math.min(words.length - 1, 4); n >= 1; n--) if (this.stops.has(words.slice(0, n).join(' '))) return words.length <= 25;
     return false;
   }
 }

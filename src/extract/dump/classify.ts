@@ -135,12 +135,27 @@ function listLinkShares(blocks: readonly Block[]): (number | null)[] {
   return out;
 }
 
+/**
+ * Datelines and bylines that recur every few blocks mark a list of entries: reader comments
+ * ("Jane May 19, 2017 at 12:24 am" + text) or story teasers (title, blurb, "by X", date). An
+ * article header has one or two such lines; a stretch with four or more is no article text.
+ */
+function penalizeMetaRuns(scored: Scored[]): void {
+  const metas = scored.filter((s) => s.cls === 'meta').map((s) => s.index);
+  let lo = 0, hi = 0;
+  for (const i of metas) {
+    while (metas[lo]! < i - 10) lo++;
+    while (hi < metas.length && metas[hi]! <= i + 10) hi++;
+    if (hi - lo >= 4) scored[i]!.score = -60;
+  }
+}
+
 /** Features and score of every block; `matcher` is the boilerplate phrase list in force. */
 export function classifyBlocks(blocks: readonly Block[], matcher: BoilerplateMatcher): Scored[] {
   const counts = new Map<string, number>();
   for (const b of blocks) if (b.text !== '') counts.set(b.text, (counts.get(b.text) ?? 0) + 1);
   const listShares = listLinkShares(blocks);
-  return blocks.map((block, index) => {
+  const scored = blocks.map((block, index): Scored => {
     const text = block.text;
     const weight = textWeight(text);
     const words = wordCountOf(text);
@@ -151,7 +166,7 @@ export function classifyBlocks(blocks: readonly Block[], matcher: BoilerplateMat
     if ((listShares[index] ?? 0) >= 0.5 && (cls === 'prose' || cls === 'short')) cls = 'link';
     const base = {
       block, index, weight, words, sentences, ends, cls, boiler,
-      stop: cls !== 'prose' && text.length <= 80 && matcher.isStop(text),
+      stop: cls !== 'prose' && text.length <= 160 && matcher.isStop(text),
       repeats: counts.get(text) ?? 1,
     };
     let score = scoreOf(base);
@@ -160,4 +175,6 @@ export function classifyBlocks(blocks: readonly Block[], matcher: BoilerplateMat
     if (cls === 'prose' && text.length > 400 && matcher.match(text.slice(-300)) === 'contains') score *= 0.2;
     return { ...base, score };
   });
+  penalizeMetaRuns(scored);
+  return scored;
 }

@@ -61,8 +61,9 @@ export function finishBlocks(blocks: readonly Block[], hints: { headline: string
   }
   items = dropLeading(items, hints);
   items = cutAtStop(items, matcher);
-  items = items.filter((it, i) => !isBoilerplate(it, i === 0 || i === items.length - 1));
-  items = dropTrailing(items);
+  const mode = options.mode;
+  items = items.filter((it, i) => !isBoilerplate(it, i === 0 || i === items.length - 1, mode));
+  items = dropTrailing(items, mode);
   return items.map((it) => it.text);
 }
 
@@ -79,9 +80,16 @@ function dropLeading(items: Item[], hints: { headline: string | null; deck: stri
   return out.concat(items.slice(i));
 }
 
-function isBoilerplate(it: Item, edge: boolean): boolean {
+/**
+ * Balanced: line and prefix phrases anywhere, "contains" phrases in short blocks or non-prose edge
+ * blocks. Recall trusts only whole-line phrases; precision lets "contains" judge any short-enough
+ * block.
+ */
+function isBoilerplate(it: Item, edge: boolean, mode: Mode): boolean {
   const kind = it.phrase;
   if (kind === null) return false;
+  if (mode === 'recall') return kind === 'line';
+  if (mode === 'precision') return true;
   // "All rights reserved", "©", "in your inbox" inside a real paragraph are the author's words.
   if (kind === 'contains') return it.text.length <= CONTAINS_MIDDLE_MAX || (edge && !it.prose);
   return true;
@@ -104,12 +112,12 @@ function cutAtStop(items: Item[], m: BoilerplateMatcher): Item[] {
 }
 
 /** From the end: metadata lines and phrase-list matches not separated from the article by markup. */
-function dropTrailing(items: Item[]): Item[] {
+function dropTrailing(items: Item[], mode: Mode): Item[] {
   let end = items.length;
   while (end > 1) {
     const it = items[end - 1]!;
     if (it.prose && it.text.length > META_MAX) break;
-    if (!(looksLikeMeta(it) || isBoilerplate(it, true))) break;
+    if (!((mode !== 'recall' && looksLikeMeta(it)) || isBoilerplate(it, true, mode))) break;
     end--;
   }
   return items.slice(0, end);
