@@ -74,7 +74,7 @@ export const NEGATIVE_WORDS = [
  * Classes that hide an element without inline style: framework conventions for hidden and
  * screen-reader-only text (those labels — "Share on X", "Opens in new window" — are not prose).
  */
-export const HIDDEN_CLASS = /(?:^|\s)(?:hidden|hide|is-hidden|d-none|visually-hidden|visuallyhidden|sr-only|screen-reader-text|screenreader-only|a11y-hidden|offscreen|u-hidden|invisible)(?:\s|$)/;
+export const HIDDEN_CLASS = /(?:^|\s)(?:hidden|hide|is-hidden|d-none|visually-hidden|visuallyhidden|sr-only|screen-reader-text|screenreader-only|a11y-hidden|offscreen|u-hidden|invisible)(?:\s|$)/i;
 
 /** Blocks shorter than this (weighted chars) do not vote in content scoring. */
 export const MIN_SCORED_CHARS = 25;

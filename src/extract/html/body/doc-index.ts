@@ -216,8 +216,15 @@ export function buildIndex(root: DomParent, options: IndexOptions = {}): DocInde
 
   // An explicit stack instead of recursion: broken markup (thousands of unclosed <font> or <div>)
   // nests deeper than the call stack allows. An entry is a node to enter or the exit of one.
-  interface Exit { exit: true; record: number; parentOwner: number; link: boolean; row: boolean; boundary: boolean }
-  const stack: (DomNode | Exit)[] = [];
+  // Exits carry no object of their own (one shared marker; their data on number stacks), so the
+  // walk allocates almost nothing per element.
+  const EXIT: DomNode = { type: 'exit', parent: null };
+  const stack: DomNode[] = [];
+  const exitRecord: number[] = [], exitOwner: number[] = [], exitFlags: number[] = [];
+  const LINK = 1, ROW = 2, BOUNDARY = 4;
+  const pushExit = (record: number, parentOwner: number, flags: number) => {
+    stack.push(EXIT); exitRecord.push(record); exitOwner.push(parentOwner); exitFlags.push(flags);
+  };
   const pushChildren = (el: DomElement) => {
     for (let k = el.children.length - 1; k >= 0; k--) stack.push(el.children[k]!);
   };
@@ -255,7 +262,7 @@ export function buildIndex(root: DomParent, options: IndexOptions = {}): DocInde
       const link = tag === 'a';
       if (link) linkDepth++;
       if (rowDepth > 0 && (tag === 'td' || tag === 'th') && chars > 0) text += CELL_SEPARATOR;
-      stack.push({ exit: true, record: -1, parentOwner: owner, link, row: false, boundary: false });
+      pushExit(-1, owner, link ? LINK : 0);
       depth++;
       pushChildren(el);
       return;
@@ -275,26 +282,27 @@ export function buildIndex(root: DomParent, options: IndexOptions = {}): DocInde
     }
     const row = tag === 'tr' && isDataRow(el);
     if (row) rowDepth++;
-    stack.push({ exit: true, record, parentOwner: owner, link: false, row, boundary: true });
+    pushExit(record, owner, (row ? ROW : 0) | BOUNDARY);
     if (record >= 0) owner = record;
     depth++;
     pushChildren(el);
   };
 
-  const leave = (x: Exit): void => {
+  const leave = (): void => {
+    const record = exitRecord.pop()!, parentOwner = exitOwner.pop()!, flags = exitFlags.pop()!;
     depth--;
-    if (x.link) linkDepth--;
-    if (x.row) rowDepth--;
-    if (!x.boundary) return;
+    if (flags & LINK) linkDepth--;
+    if (flags & ROW) rowDepth--;
+    if (!(flags & BOUNDARY)) return;
     flush();
-    if (x.record >= 0) elements[x.record]!.end = elements.length - 1;
-    owner = x.parentOwner;
+    if (record >= 0) elements[record]!.end = elements.length - 1;
+    owner = parentOwner;
   };
 
   for (let k = root.children.length - 1; k >= 0; k--) stack.push(root.children[k]!);
   while (stack.length > 0) {
     const item = stack.pop()!;
-    if ('exit' in item) leave(item); else enter(item);
+    if (item === EXIT) leave(); else enter(item);
   }
   flush();
 

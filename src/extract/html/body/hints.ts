@@ -70,5 +70,5 @@ export function isHidden(el: DomElement): boolean {
   if (a.hidden !== undefined) return true;
   if (a.style && HIDDEN_STYLE.test(a.style)) return true;
   if (a['aria-hidden'] === 'true') return true;
-  return a.class !== undefined && HIDDEN_CLASS.test(a.class.toLowerCase());
+  return a.class !== undefined && HIDDEN_CLASS.test(a.class);
 }

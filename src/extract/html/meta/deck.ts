@@ -55,7 +55,7 @@ function classBelow(el: Element, stop: Element, re: RegExp, depth: number): bool
 function nextAfter(ctx: PageContext, el: Element): Element | null {
   for (let n: AnyNode | null = el; n && isElement(n); n = n.parent) {
     for (let s = n.next; s; s = s.next) {
-      if (!isElement(s) || ctx.scan.hidden.has(s)) { if (process.env.DBG) console.error('skip@58'); continue; }
+      if (!isElement(s) || ctx.scan.hidden.has(s)) continue;
       const a = ctx.scan.start.get(s), b = ctx.scan.end.get(s);
       if (a !== undefined && b !== undefined && b > a) return s;
     }
@@ -64,6 +64,19 @@ function nextAfter(ctx: PageContext, el: Element): Element | null {
     if (!p || !isElement(p) || p.children.filter(isElement).length > 1) return null;
   }
   return null;
+}
+
+/**
+ * A date shown inline right after the deck's last sentence ("…its recovery?Monday, 6 January
+ * 2020") belongs to the meta line, not the deck. Only a date glued to the closing punctuation
+ * is cut, so a deck that ends by naming a date keeps it.
+ */
+function withoutGluedDate(t: string): string {
+  const m = /[.!?…。！？](?=\S)/u.exec(t.slice(Math.max(0, t.length - 60)));
+  if (!m) return t;
+  const cut = Math.max(0, t.length - 60) + m.index + 1;
+  const tail = t.slice(cut);
+  return isDateText(tail) ? t.slice(0, cut) : t;
 }
 
 /** The lines of a block that starts at line i, joined, when it has a few short ones. */
@@ -98,19 +111,19 @@ export function extractDeck(ctx: PageContext, head: HeadlineResult | null, known
     const t = joined ?? line.text;
     const words = wordLength(t);
     // Captions, credits, bylines, dates, share bars and labels sit between headline and deck.
-    if (line.inFigure || line.linkShare >= 0.6 || isDateText(t) || isFlag(t) || isBoilerplate(t) || isBylineText(t)) { if (process.env.DBG) console.error('skip@101'); continue; }
-    if (known.byline && containsText(t, known.byline) && words <= wordLength(known.byline) + 6) { if (process.env.DBG) console.error('skip@102'); continue; }
-    if (known.tag && sameText(t, known.tag)) { if (process.env.DBG) console.error('skip@103'); continue; }
+    if (line.inFigure || line.linkShare >= 0.6 || isDateText(t) || isFlag(t) || isBoilerplate(t) || isBylineText(t)) continue;
+    if (known.byline && containsText(t, known.byline) && words <= wordLength(known.byline) + 6) continue;
+    if (known.tag && sameText(t, known.tag)) continue;
     const ca = commonAncestor(line.block, head.el);
     if (!ca) return null;
     // The block's own class word decides first: a "strapline" inside a byline row is a deck.
     const strongSelf = DECK_CLASS.test(classId(line.block));
-    if (!strongSelf && classBelow(line.block, ca.lca, NOT_DECK_CLASS, 2)) { if (process.env.DBG) console.error('skip@108'); continue; }
-    if (words < 3 || (words < 4 && !/[.!?。！？]$/u.test(t))) { if (process.env.DBG) console.error('skip@109'); continue; }
+    if (!strongSelf && classBelow(line.block, ca.lca, NOT_DECK_CLASS, 2)) continue;
+    if (words < 3 || (words < 4 && !/[.!?。！？]$/u.test(t))) continue;
     // A key-points list or a long passage is not a standfirst, and nothing after it is.
     if (words > MAX_WORDS || (inLongList(line.block, 1) && line.block.name !== 'p')) return null;
     // The headline again (a display copy with other line breaks, or a part of it).
-    if (similarity(t, head.text) >= 0.8 || containsText(head.text, t)) { if (process.env.DBG) console.error('skip@113'); continue; }
+    if (similarity(t, head.text) >= 0.8 || containsText(head.text, t)) continue;
 
     const body = startsStory(ctx, i, line.block) || classBelow(line.block, ca.lca, BODY_CLASS, 3);
     const strong = strongSelf || classBelow(line.block, ca.lca, DECK_CLASS, 3);
@@ -119,7 +132,7 @@ export function extractDeck(ctx: PageContext, head: HeadlineResult | null, known
     const adjacent = within(line.block, next);
     const described = matchesDescription(t, descs);
     const near = ca.up <= 3;
-    const pick = (rule: string): DeckResult => ({ text: t, rule });
+    const pick = (rule: string): DeckResult => ({ text: withoutGluedDate(t), rule });
     if (strong) return pick('dek-class');
     if (weak && near && (!body || (heading && words >= 5))) return pick('dek-class');
     // Medium-style pages set title, subtitle and story in one container: a sub-heading right

@@ -37,7 +37,8 @@ export const hasLabelPrefix = (text: string): boolean => {
 };
 
 export const isDateText = (t: string): boolean =>
-  toIsoDate(t) !== null || /^(?:\d{1,4}[./-]){1,2}\d{1,4}(?:\s|$)/.test(t) || /\b\d{1,2}:\d{2}\b/.test(t)
+  // toIsoDate finds a date anywhere in a string: a date line has few other words.
+  (wordLength(t) <= 8 && toIsoDate(t) !== null) || /^(?:\d{1,4}[./-]){1,2}\d{1,4}(?:\s|$)/.test(t) || /\b\d{1,2}:\d{2}\b/.test(t)
   || (/\b(?:19|20)\d{2}\b/.test(t) && /\d\D+\d/.test(t) && /^[^\p{L}]*(?:\p{L}+[^\p{L}]+){0,4}\p{L}*[^\p{L}]*$/u.test(t));
 
 export const isFlag = (t: string): boolean => FLAGS.has(fold(t));
