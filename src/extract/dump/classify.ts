@@ -45,7 +45,24 @@ function isArtifact(b: Block): boolean {
   if (t === '') return true;
   if (!HAS_LETTER.test(t)) return true; // "•", "0", "| |", "2192"
   // w3m/lynx placeholders: "[photo]", "[                    ]", "[Submit]", "[ck] [img]".
-  return /^(?:\[[^\]]*\]\s*)+$/.test(t);
+  if (/^(?:\[[^\]]*\]\s*)+$/.test(t)) return true;
+  return b.kind !== 'code' && isCode(t);
+}
+
+const TAG = /<\/?[a-z][^>]{0,300}>/gi;
+const LONG_TOKEN = /[\x21-\x7e]{60,}/g; // ASCII only: CJK prose has no spaces either
+
+/**
+ * Markup or machine text that leaked into a dump (a <noscript> block printed as text, a
+ * tracking URL): mostly tags or long unbroken tokens. Not the program code an article quotes,
+ * which has words between its symbols.
+ */
+function isCode(t: string): boolean {
+  if (t.length < 40) return false;
+  let junk = 0;
+  for (const m of t.matchAll(TAG)) junk += m[0].length;
+  for (const m of t.matchAll(LONG_TOKEN)) junk += m[0].length;
+  return junk >= 0.5 * t.length;
 }
 
 /** Is this block prose, judged from its own text only. */

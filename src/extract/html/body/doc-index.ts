@@ -93,6 +93,16 @@ const KIND: Record<string, BlockKind> = {
 /** Caption and credit containers: their text describes a picture we drop. */
 const CAPTION = /(?:^|[^a-z0-9])(?:caption|credit|photo-?credit|image-?credit|img-?credit|wp-caption-text|media-credit|copyright-?image)/;
 const MAX_CAPTION_CHARS = 400;
+const captionHints = new Map<string, boolean>();
+/** CAPTION.test, remembered per class/id string (pages repeat a few class lists many times). */
+function isCaptionHint(hint: string): boolean {
+  let v = captionHints.get(hint);
+  if (v === undefined) {
+    if (captionHints.size > 20_000) captionHints.clear();
+    captionHints.set(hint, (v = CAPTION.test(hint)));
+  }
+  return v;
+}
 
 /** Inputs that act as buttons: share bars and players use them as often as forms do. */
 const NOT_ENTRY = new Set(['submit', 'button', 'image', 'reset']);
@@ -237,7 +247,7 @@ export function buildIndex(root: DomParent, options: IndexOptions = {}): DocInde
     }
     if (!isElement(node)) return; // comments, directives, CDATA
     const el = node;
-    const tag = el.name.toLowerCase();
+    const tag = el.name; // htmlparser2 lower-cases HTML tag names
     if (tag === 'noscript') {
       if (!options.noscript) { if (el.children.length > 0) skippedNoscript++; return; }
     } else if (SKIP_TAGS.has(tag) || el.type !== 'tag') {
@@ -252,7 +262,7 @@ export function buildIndex(root: DomParent, options: IndexOptions = {}): DocInde
       return;
     }
     const hint = hintOf(el);
-    if (hint !== '' && CAPTION.test(hint) && textLengthUpTo(el, MAX_CAPTION_CHARS) <= MAX_CAPTION_CHARS) return;
+    if (hint !== '' && isCaptionHint(hint) && textLengthUpTo(el, MAX_CAPTION_CHARS) <= MAX_CAPTION_CHARS) return;
     if (tag === 'figure' && figureIsPicture(el)) { countSkipped(elements[owner], el, 'img'); return; }
     if (el.children.length === 0) return;
 

@@ -29,27 +29,48 @@ const MAYBE = wordMatcher(mark(MAYBE_WORDS));
 const POSITIVE = wordMatcher(mark(POSITIVE_WORDS));
 const NEGATIVE = wordMatcher(mark(NEGATIVE_WORDS));
 
+/**
+ * Memoize a function of a class/id string. Pages repeat the same few class lists hundreds of
+ * times; the cache is bounded so a batch of many pages does not grow it without end.
+ */
+function memo<T>(fn: (s: string) => T): (s: string) => T {
+  const cache = new Map<string, T>();
+  return (s) => {
+    let v = cache.get(s);
+    if (v === undefined) {
+      if (cache.size >= MEMO_LIMIT) cache.clear();
+      v = fn(s);
+      cache.set(s, v);
+    }
+    return v;
+  };
+}
+const MEMO_LIMIT = 20_000;
+
+const attrWeight = memo((v: string) => {
+  const s = v.toLowerCase();
+  return (NEGATIVE.test(s) ? -25 : 0) + (POSITIVE.test(s) ? 25 : 0);
+});
+
 /** +25 for content words, −25 for boilerplate words (both may apply), on class and id separately. */
 export function classWeight(el: DomElement): number {
-  let w = 0;
-  for (const v of [el.attribs.class, el.attribs.id]) {
-    if (!v) continue;
-    const s = v.toLowerCase();
-    if (NEGATIVE.test(s)) w -= 25;
-    if (POSITIVE.test(s)) w += 25;
-  }
-  return w;
+  const { class: c, id } = el.attribs;
+  return (c ? attrWeight(c) : 0) + (id ? attrWeight(id) : 0);
 }
+
+const contentNamed = memo((s: string) => POSITIVE.test(s) && !NEGATIVE.test(s) && !UNLIKELY.test(s));
 
 /** Named only in content words (no boilerplate word in class or id). */
 export function isContentNamed(el: DomElement): boolean {
-  const s = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.toLowerCase();
-  return POSITIVE.test(s) && !NEGATIVE.test(s) && !UNLIKELY.test(s);
+  const { class: c, id } = el.attribs;
+  return (c !== undefined || id !== undefined) && contentNamed(`${c ?? ''} ${id ?? ''}`.toLowerCase());
 }
+
+const unlikely = memo((hint: string) => UNLIKELY.test(hint) && !MAYBE.test(hint));
 
 /** Named like a box beside the article (comments, related, share, menus) and not like content. */
 export function isUnlikelyByName(hint: string): boolean {
-  return hint !== '' && UNLIKELY.test(hint) && !MAYBE.test(hint);
+  return hint !== '' && unlikely(hint);
 }
 
 /** A landmark element or ARIA role that holds site chrome. */

@@ -145,6 +145,7 @@ function holdsMoreArticle(index: DocIndex, t: Totals, top: number, c: number): b
 /** Class lists sharing at least half their tokens: parts made by the same template. */
 export function similarClass(a: string | undefined, b: string | undefined): boolean {
   if (!a || !b) return false;
+  if (a === b) return true;
   const ta = new Set(a.trim().split(/\s+/));
   const tb = new Set(b.trim().split(/\s+/));
   let shared = 0;

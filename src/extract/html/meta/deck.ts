@@ -24,6 +24,9 @@ const WEAK_DECK_CLASS = /(?:^|[\s_-])(?:summary|intro|introduction|lede|lead|exc
 /** Blocks that are never a deck: captions, credits, bylines, share bars, promos. */
 const NOT_DECK_CLASS = /(?:^|[\s_-])(?:caption|credit|photo-?credit)|(?:^|\s|__)(?:byline|author|date|time|share|social|newsletter|subscribe|promo|related|ad|advert|sponsor|comment|tags?|keywords|disclaimer|disclosure|paywall)(?:$|[\s_-])/;
 
+/** A meta line (date, byline, reading time) by its own class; its container may hold the deck too. */
+const META_CLASS = /(?:^|[\s_-])(?:meta|metadata|dateline)(?:$|[\s_-])/;
+
 /** How many lines below the headline the deck may start (bylines and share bars come first). */
 const WINDOW = 8;
 const MAX_WORDS = 80;
@@ -101,6 +104,9 @@ const within = (el: Element, container: Element | null) => {
 
 export function extractDeck(ctx: PageContext, head: HeadlineResult | null, known: { byline?: string | null; tag?: string | null } = {}): DeckResult | null {
   if (!head?.lines || !head.el) return null;
+  // A subtitle set inside the headline element (<h1>Title <small>Subtitle</small></h1>).
+  const sub = head.inside?.after;
+  if (sub && wordLength(sub) >= 3 && wordLength(sub) <= MAX_WORDS) return { text: sub, rule: 'headline-subtitle' };
   const L = ctx.scan.lines;
   const descs = descriptions(ctx);
   const next = nextAfter(ctx, head.el);
@@ -118,7 +124,7 @@ export function extractDeck(ctx: PageContext, head: HeadlineResult | null, known
     if (!ca) return null;
     // The block's own class word decides first: a "strapline" inside a byline row is a deck.
     const strongSelf = DECK_CLASS.test(classId(line.block));
-    if (!strongSelf && classBelow(line.block, ca.lca, NOT_DECK_CLASS, 2)) continue;
+    if (!strongSelf && (classBelow(line.block, ca.lca, NOT_DECK_CLASS, 2) || META_CLASS.test(classId(line.block)))) continue;
     if (words < 3 || (words < 4 && !/[.!?。！？]$/u.test(t))) continue;
     // A key-points list or a long passage is not a standfirst, and nothing after it is.
     if (words > MAX_WORDS || (inLongList(line.block, 1) && line.block.name !== 'p')) return null;

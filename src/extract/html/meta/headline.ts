@@ -18,6 +18,8 @@ export interface HeadlineResult {
   lines: { start: number; end: number } | null;
   /** The element that shows it (the heading, or the block of the line that says it). */
   el: Element | null;
+  /** Text set inside the heading but not part of the headline: a label before it, a subtitle after. */
+  inside?: { before: string; after: string };
 }
 
 /** Headline-ish class/id words (WordPress, schema-minded themes, news CMSs). */
@@ -110,8 +112,10 @@ const KIND_RANK: Record<string, number> = { itemprop: 0, h1: 1, 'headline-class'
 const PRIMARY = new Set(['itemprop', 'h1', 'headline-class']);
 
 /** The texts a heading offers: all of it, and each of its lines when it has several. */
-function options(ctx: PageContext, c: Candidate): { text: string; lines: Candidate['lines']; exactOnly?: boolean }[] {
-  const out: { text: string; lines: Candidate['lines']; exactOnly?: boolean }[] = [{ text: c.text, lines: c.lines }];
+interface Option { text: string; lines: Candidate['lines']; exactOnly?: boolean; inside?: { before: string; after: string } }
+
+function options(ctx: PageContext, c: Candidate): Option[] {
+  const out: Option[] = [{ text: c.text, lines: c.lines }];
   // An <h1> holding its section label on a line of its own ("Local News |" + headline).
   if (c.lines && c.lines.end - c.lines.start > 1 && c.lines.end - c.lines.start <= 4) {
     for (let i = c.lines.start; i < c.lines.end; i++) out.push({ text: ctx.scan.lines[i]!.text, lines: { start: i, end: i + 1 } });
@@ -122,8 +126,11 @@ function options(ctx: PageContext, c: Candidate): { text: string; lines: Candida
     if (!isElement(child) || !SUBPART.has(child.name)) continue;
     const part = textOf(child);
     if (!part || part.length >= c.text.length) continue;
+    const at = c.text.indexOf(part);
     const rest = normalizeInline(c.text.replace(part, ' '));
-    if (rest) out.push({ text: rest, lines: c.lines, exactOnly: true });
+    if (!rest || at < 0) continue;
+    const inside = at === 0 ? { before: part, after: '' } : { before: '', after: part };
+    out.push({ text: rest, lines: c.lines, exactOnly: true, inside });
   }
   return out;
 }
@@ -163,7 +170,7 @@ export function extractHeadline(ctx: PageContext): HeadlineResult | null {
   const isLabel = (t: string) => labelKeys.has(fold(t));
   const refs = variants.map(prepare);
 
-  type Pick = { c: Candidate; text: string; score: number; lines: Candidate['lines'] };
+  type Pick = { c: Candidate; text: string; score: number; lines: Candidate['lines']; inside?: Option['inside'] };
   const better = (x: Pick, y: Pick | null) => !y || x.score > y.score + 1e-9
     || (Math.abs(x.score - y.score) < 1e-9 && KIND_RANK[x.c.kind]! < KIND_RANK[y.c.kind]!);
   let primary: Pick | null = null, secondary: Pick | null = null;
@@ -172,12 +179,12 @@ export function extractHeadline(ctx: PageContext): HeadlineResult | null {
       if (isLabel(o.text)) continue;
       const score = agreement(prepare(o.text), refs);
       if (o.exactOnly && score < 1) continue;
-      const p = { c, text: o.text, score, lines: o.lines };
+      const p: Pick = { c, text: o.text, score, lines: o.lines, inside: o.inside };
       if (PRIMARY.has(c.kind)) { if (better(p, primary)) primary = p; } else if (better(p, secondary)) secondary = p;
     }
   }
-  if (primary && primary.score >= 0.75) return { text: primary.text, rule: primary.c.kind, lines: primary.lines, el: primary.c.el };
-  if (secondary && secondary.score >= 0.75) return { text: secondary.text, rule: secondary.c.kind, lines: secondary.lines, el: secondary.c.el };
+  if (primary && primary.score >= 0.75) return { text: primary.text, rule: primary.c.kind, lines: primary.lines, el: primary.c.el, inside: primary.inside };
+  if (secondary && secondary.score >= 0.75) return { text: secondary.text, rule: secondary.c.kind, lines: secondary.lines, el: secondary.c.el, inside: secondary.inside };
 
   // No heading agrees with the metadata. A lone real <h1> is still the visible headline (sites
   // write a different SEO title); a short one beside metadata is more likely a section label.

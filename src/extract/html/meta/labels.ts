@@ -37,8 +37,9 @@ export const hasLabelPrefix = (text: string): boolean => {
 };
 
 export const isDateText = (t: string): boolean =>
-  // toIsoDate finds a date anywhere in a string: a date line has few other words.
-  (wordLength(t) <= 8 && toIsoDate(t) !== null) || /^(?:\d{1,4}[./-]){1,2}\d{1,4}(?:\s|$)/.test(t) || /\b\d{1,2}:\d{2}\b/.test(t)
+  // toIsoDate finds a date anywhere in a string: a date line has few other words, or opens
+  // with the date before a separator ("February 4, 2020 • words by …").
+  (wordLength(t) <= 8 && toIsoDate(t) !== null) || dateOpens(t) || /^(?:\d{1,4}[./-]){1,2}\d{1,4}(?:\s|$)/.test(t) || /\b\d{1,2}:\d{2}\b/.test(t)
   || (/\b(?:19|20)\d{2}\b/.test(t) && /\d\D+\d/.test(t) && /^[^\p{L}]*(?:\p{L}+[^\p{L}]+){0,4}\p{L}*[^\p{L}]*$/u.test(t));
 
 export const isFlag = (t: string): boolean => FLAGS.has(fold(t));
@@ -46,6 +47,11 @@ export const isHomeCrumb = (t: string): boolean => HOME.has(fold(t));
 export const isCurrentCrumb = (t: string): boolean => CURRENT.has(fold(t));
 export const isBylineText = (t: string): boolean => BY.test(t.trim());
 export const isBoilerplate = (t: string): boolean => boilerplate.match(t) !== null;
+
+function dateOpens(t: string): boolean {
+  const first = t.split(/\s+[•·|]\s+|\s+[-–—]\s+/u)[0]!;
+  return first !== t && wordLength(first) <= 6 && toIsoDate(first) !== null;
+}
 
 /**
  * Reads as a section label: one to six words, no sentence end, not a date, a flag, an
@@ -71,6 +77,8 @@ export function isLabelText(t: string, sites: readonly string[], headline: strin
  * ("Business · Updated", "01-09-17 · work smart"): the first part that reads as a label.
  */
 export function labelOf(line: string, sites: readonly string[], headline: string | null): string | null {
+  // A label line is short; a long line with slashes is a photo credit or a sentence.
+  if (line.length > 64) return null;
   const parts = line.split(LABEL_SEPARATOR).map(cleanLabel).filter((p) => p !== '');
   if (parts.length < 2) {
     const whole = cleanLabel(line);

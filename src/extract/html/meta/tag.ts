@@ -82,7 +82,7 @@ const CRUMB_LINE = /^[^>›»/]{1,40}(?:\s*[>›»/]+\s*[^>›»/]{1,80}){2,8}$/
 interface Ctx { ctx: PageContext; head: HeadlineResult; sites: string[]; sections: string[]; byline: string | null }
 
 /** Class words of blocks that hold credits, captions, bylines and dates: never the tag. */
-const NOT_LABEL_CLASS = /(?:^|\s|__)(?:caption|credit|byline|author|writer|contributor|date|time|share|social|promo|newsletter|subscribe|login|account|search|ad|ads|advert|sponsor|nav-previous|nav-next|prev|next|pagination|post-navigation)(?:$|[\s_-])/;
+const NOT_LABEL_CLASS = /(?:^|[\s_-])(?:caption|credit)|(?:^|\s|__)(?:byline|author|writer|contributor|date|time|share|social|promo|newsletter|subscribe|login|account|search|ad|ads|advert|sponsor|nav-previous|nav-next|prev|next|pagination|post-navigation)(?:$|[\s_-])/;
 /** "National / Crime & Legal", "News › UK": a short trail on one line. */
 const TRAIL_SEPARATOR = /\s+[/›>»]\s+/u;
 
@@ -211,6 +211,12 @@ function categoryBelow(c: Ctx): TagResult | null {
 export function extractTag(ctx: PageContext, head: HeadlineResult | null, byline: string | null = null): TagResult | null {
   if (!head) return null;
   const c: Ctx = { ctx, head, sites: ctx.siteNames, sections: sections(ctx), byline };
+  // A label set inside the headline element before the headline (<h1><span>Opinion</span> …).
+  const pre = head.inside?.before;
+  if (pre) {
+    const label = labelOf(pre, c.sites, head.text);
+    if (label) return { text: label, rule: 'kicker' };
+  }
   if (head.lines && head.el) {
     const k = kickerAbove(c) ?? breadcrumbBefore(c) ?? categoryBelow(c);
     if (k) return k;
