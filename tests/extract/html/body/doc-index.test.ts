@@ -51,6 +51,9 @@ describe('serialization into blocks', () => {
       <p style="color:red;visibility:hidden">Invisible</p><div aria-hidden="true">Aria</div><span class="sr-only">Share on X</span>`;
     expect(blocks(html)).toEqual(['Shown']);
   });
+  it('reads upper-case markup like lower-case', () => {
+    expect(blocks('<DIV><P>One</P><P>Two<BR><BR>Three</P><SCRIPT>x()</SCRIPT></DIV>')).toEqual(['One', 'Two', 'Three']);
+  });
   it('treats custom elements as block boundaries', () => {
     expect(blocks('<div><x-para>one</x-para><x-para>two</x-para></div>')).toEqual(['one', 'two']);
   });
