@@ -62,6 +62,19 @@ describe('deck', () => {
     expect(r?.text).toBe('Two years later, the crossing is back');
   });
 
+  it('takes a subtitle set inside the <h1>', () => {
+    const r = deck('<meta property="og:title" content="Deep-Fried Fish Cakes, Hot and Fresh">',
+      `<h1>Deep-Fried Fish Cakes, Hot and Fresh <small>Welcome to the flavour capital of the north</small></h1>${BODY}`);
+    expect(r).toEqual({ text: 'Welcome to the flavour capital of the north', rule: 'headline-subtitle' });
+  });
+
+  it('leaves a date shown inline after the deck out of it, and skips meta lines', () => {
+    const r = deck('', `<div class="hl"><h1>Goats ruled this island</h1><div class="hl__deck"><h2 class="hl__text">The island makes a quick comeback. What is the secret?<span>Monday, 6 January 2020</span></h2></div></div>${BODY}`);
+    expect(r?.text).toBe('The island makes a quick comeback. What is the secret?');
+    const meta = deck('', `<div class="head"><h1>Fish cakes, hot and fresh</h1><p class="article-meta">February 4, 2020 • words by Kanae N. • art by Koichi</p></div>${BODY}`);
+    expect(meta).toBeNull();
+  });
+
   it('returns null without a located headline', () => {
     expect(extractDeck(ctxOf(page('', BODY)), null)).toBeNull();
   });

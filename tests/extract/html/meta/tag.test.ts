@@ -78,7 +78,17 @@ describe('tag', () => {
     expect(r?.text).toBe('Local News');
   });
 
+  it('takes a label set inside the <h1> before the headline, and never a photo credit', () => {
+    const r = tag('<meta property="og:title" content="Why collaborative thinking wins">',
+      `<header><h1><span>Open Progress</span> Why collaborative thinking wins</h1></header>${BODY}`);
+    expect(r).toEqual({ text: 'Open Progress', rule: 'kicker' });
+    const credit = tag('', `<div class="article-photo-credit"><div class="photo-credit">Paul Volcker during a meeting in 2009. SAUL LOEB/AFP/Getty Images</div></div><div class="article-title"><h1>The Collapse of Neoliberalism</h1></div>${BODY}`);
+    expect(credit).toBeNull();
+  });
+
   it('knows dates it cannot read are still dates', () => {
+    expect(isDateText('February 4, 2020 • words by Kanae N.')).toBe(true);
+    expect(isDateText('The island makes a quick comeback after decades, says a report from 6 January 2020 and more words')).toBe(false);
     expect(isDateText('Dec 28 Sat 2013 00:28')).toBe(true);
     expect(isDateText('2020 Election')).toBe(false);
   });
