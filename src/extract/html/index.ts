@@ -43,7 +43,7 @@ export function extractHtml(html: string, options: ExtractOptions): Extraction {
   const head = safe(() => extractHeadline(ctx));
   if (!user('headline')) set('headline', head);
   if (!user('byline')) set('byline', safe(() => extractByline(ctx, head)));
-  if (!user('published')) set('published', safe(() => extractPublished(ctx)));
+  if (!user('published')) set('published', safe(() => extractPublished(ctx, head)));
   if (!user('url')) set('url', safe(() => extractUrl(ctx)));
   if (!user('lang')) set('lang', safe(() => extractLang(ctx)));
   if (!user('tag')) set('tag', safe(() => extractTag(ctx, head, fields.byline)));

@@ -6,6 +6,8 @@ import { attr, hasAncestor, textOf } from './dom.js';
 import { ldString } from './jsonld.js';
 import { metaFirst } from './metatags.js';
 import { shown, tagged, type PageContext } from './context.js';
+import { wordLength } from './compare.js';
+import type { HeadlineResult } from './headline.js';
 
 export interface DateResult { text: string; rule: string }
 
@@ -23,7 +25,7 @@ const MODIFIED = /(?:^|[\s_-])(?:updated|modified|last-?updated)(?:$|[\s_-])/;
 
 const readable = (s: string | null | undefined): s is string => !!s && toIsoDate(s) !== null;
 
-export function extractPublished(ctx: PageContext): DateResult | null {
+export function extractPublished(ctx: PageContext, head?: HeadlineResult | null): DateResult | null {
   for (const a of ctx.articles) {
     const v = ldString(a['datePublished']);
     if (readable(v)) return { text: v, rule: 'json-ld' };
@@ -55,5 +57,30 @@ export function extractPublished(ctx: PageContext): DateResult | null {
     const v = textOf(el);
     if (v.length <= 80 && readable(v)) return { text: v, rule: 'date-class' };
   }
-  return null;
+  return dateNearHeadline(ctx, head);
+}
+
+/** "Updated …", "Modified …" in any of a few languages: a later date than publication. */
+const UPDATED_WORD = /\b(?:updated?|modified|last updated|aktualisiert|mis à jour|actualizado|atualizado|aggiornato)\b/iu;
+
+/**
+ * A short date line shown around the headline ("Published March 9, 2017", "Jan 18, 2019",
+ * "Licat on June 5, 2023"), for pages without date markup. A line that only gives the update
+ * time is taken last.
+ */
+function dateNearHeadline(ctx: PageContext, head: HeadlineResult | null | undefined): DateResult | null {
+  if (!head?.lines) return null;
+  const L = ctx.scan.lines;
+  let updated: DateResult | null = null;
+  for (let i = Math.max(0, head.lines.start - 4); i < Math.min(L.length, head.lines.end + 10); i++) {
+    if (i >= head.lines.start && i < head.lines.end) continue;
+    const t = L[i]!.text;
+    if (t.length > 120 || wordLength(t) > 16 || L[i]!.inFigure || !readable(t)) continue;
+    // "Published … Updated …" on one line: the part before the update.
+    const cut = UPDATED_WORD.exec(t);
+    if (cut && cut.index > 0 && readable(t.slice(0, cut.index))) return { text: t.slice(0, cut.index).trim(), rule: 'date-line' };
+    if (cut) { updated ??= { text: t, rule: 'date-line' }; continue; }
+    return { text: t, rule: 'date-line' };
+  }
+  return updated;
 }

@@ -61,6 +61,13 @@ describe('published', () => {
     expect(extractPublished(c)?.text).toBe('2020-02-02');
   });
 
+  it('falls back to a date line shown around the headline, preferring publication to update', () => {
+    const c = ctxOf(page('', '<h1>Bridge reopens</h1><div class="x">Updated: Dec 16, 2016</div><div>Licat on June 5, 2023</div>'));
+    expect(extractPublished(c, extractHeadline(c))).toEqual({ text: 'Licat on June 5, 2023', rule: 'date-line' });
+    const both = ctxOf(page('', '<h1>Bridge reopens</h1><p>Published March 9, 2017 Updated March 10, 2017</p>'));
+    expect(extractPublished(both, extractHeadline(both))?.text).toBe('Published March 9, 2017');
+  });
+
   it('returns null when nothing reads as a date', () => {
     expect(extractPublished(ctxOf(page('<meta name="date" content="yesterday">', '<time>soon</time>')))).toBeNull();
   });
