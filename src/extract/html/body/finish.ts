@@ -45,7 +45,8 @@ function looksLikeMeta(it: Item): boolean {
   // Headings and table rows ("Name | Value") are structure, not post metadata.
   if (it.prose || it.text.length > META_MAX || it.block.kind === 'h' || it.block.kind === 'row') return false;
   const links = it.block.chars > 0 ? it.block.linkChars / it.block.chars : 0;
-  return DATE_OR_TIME.test(it.text) || SEPARATED.test(it.text) || links > 0.5;
+  // "A · B" in a list item is an entry (a title and its author), not a byline line.
+  return DATE_OR_TIME.test(it.text) || (it.block.kind !== 'li' && SEPARATED.test(it.text)) || links > 0.5;
 }
 
 export function finishBlocks(blocks: readonly Block[], hints: { headline: string | null; deck: string | null }, options: FinishOptions): string[] {

@@ -108,3 +108,15 @@ describe('the article header box', () => {
     expect(extract(html, {}, { headline: 'Buses for all', deck: null }).blocks).toEqual(PROSE);
   });
 });
+
+describe('pictures and list entries', () => {
+  it('keeps paragraphs that share a box with several icons (trafilatura politico)', () => {
+    const icons = Array.from({ length: 7 }, (_, i) => `<img src="icon-${i}.svg">`).join('');
+    const html = page(`<article><div class="lead-row"><div class="share">${icons}</div>${paragraphs(3)}</div>${paragraphs(3, 3)}</article>`);
+    expect(extract(html).blocks).toEqual(PROSE);
+  });
+  it('keeps a leading list entry written "Title · Author (year)" (trafilatura nextkabinett)', () => {
+    const html = page(`<article><ul><li>The Garden · Derek Jarman (1990)</li><li>${PROSE[0]}</li></ul>${paragraphs(5, 1)}</article>`);
+    expect(extract(html).blocks[0]).toBe('The Garden · Derek Jarman (1990)');
+  });
+});
