@@ -13,6 +13,7 @@ import { extractUrl } from './meta/url.js';
 import { extractLang } from './meta/lang.js';
 import { fromSelectors } from './meta/selectors.js';
 import { dropLeadingRepeats } from './meta/reconcile.js';
+import { declaresListing } from './meta/jsonld.js';
 
 type Fields = Record<MetaField, string | null>;
 
@@ -58,5 +59,5 @@ export function extractHtml(html: string, options: ExtractOptions): Extraction {
     ?? { blocks: [], rule: 'failed', notArticle: false };
   provenance.body = body.rule;
   const blocks = dropLeadingRepeats(body.blocks, { ...fields, tag: shownTag });
-  return { ...fields, body: blocks, provenance, notArticle: body.notArticle };
+  return { ...fields, body: blocks, provenance, notArticle: body.notArticle || declaresListing(ctx.ld) };
 }

@@ -73,6 +73,13 @@ describe('extractHtml', () => {
     expect($.html()).toBe(before);
   });
 
+  it('marks a page whose structured data declares a listing and no article', () => {
+    const listing = page('<script type="application/ld+json">{"@type":"CollectionPage","name":"Local news"}</script>', `<h1>Local news</h1>${PARAS.map((p) => `<p>${p}</p>`).join('')}`);
+    expect(extractHtml(listing, opts()).notArticle).toBe(true);
+    const article = page('<script type="application/ld+json">[{"@type":"ItemList"},{"@type":"NewsArticle","headline":"Bridge reopens"}]</script>', `<h1>Bridge reopens</h1>${PARAS.map((p) => `<p>${p}</p>`).join('')}`);
+    expect(extractHtml(article, opts()).notArticle).toBe(false);
+  });
+
   it('does not throw on strange pages', () => {
     const deep = '<div>'.repeat(20000) + '<h1>Deep</h1>' + '<p>text</p>'.repeat(3);
     for (const html of ['', '   ', 'plain text only', '<html><head></head></html>', deep, '<h1><h1><h1>x', '<script type="application/ld+json">{{{</script>']) {

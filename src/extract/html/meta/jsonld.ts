@@ -141,3 +141,15 @@ export function ldBreadcrumbs(nodes: readonly LdNode[]): string[] {
   rows.sort((a, b) => a.pos - b.pos || a.i - b.i);
   return rows.map((r) => r.name);
 }
+
+/** Page types that say "this is a list of things", not one article. */
+const LISTING_TYPE = /^(?:collectionpage|searchresultspage|profilepage|itemlist)$/;
+
+/**
+ * The structured data declares a listing page and no article: a section front, a search
+ * result, an author page. (Article pages often embed an ItemList of related stories, so the
+ * listing only counts when no article node exists.)
+ */
+export function declaresListing(nodes: readonly LdNode[]): boolean {
+  return !nodes.some(isArticleNode) && nodes.some((n) => typesOf(n).some((t) => LISTING_TYPE.test(t)));
+}
