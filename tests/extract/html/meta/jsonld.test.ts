@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleNodes, ldBreadcrumbs, ldString, parseLoose, readJsonLd } from '../../../../src/extract/html/meta/jsonld.js';
+import { articleNodes, declaresListing, ldBreadcrumbs, ldString, parseLoose, readJsonLd } from '../../../../src/extract/html/meta/jsonld.js';
 import { ctxOf, page } from '../helpers.js';
 
 const ld = (obj: unknown) => `<script type="application/ld+json">${typeof obj === 'string' ? obj : JSON.stringify(obj)}</script>`;
@@ -35,6 +35,12 @@ describe('JSON-LD', () => {
     expect(ldString([{ name: 'First' }, { name: 'Second' }])).toBe('First');
     expect(ldString('We&#039;re here')).toBe("We're here");
     expect(ldString('   ')).toBeNull();
+  });
+
+  it('declares a listing only when no article node exists', () => {
+    expect(declaresListing([{ '@type': 'CollectionPage' }])).toBe(true);
+    expect(declaresListing([{ '@type': 'ItemList' }, { '@type': 'NewsArticle', headline: 'x' }])).toBe(false);
+    expect(declaresListing([{ '@type': 'WebPage' }])).toBe(false);
   });
 
   it('orders breadcrumbs by position', () => {
