@@ -35,14 +35,6 @@ export function hiddenSelf(el: Element): boolean {
   return false;
 }
 
-/** Hidden by itself or by an ancestor, or inside markup that is never rendered. */
-export function isHidden(el: Element): boolean {
-  for (let n: AnyNode | null = el; n && isElement(n); n = n.parent) {
-    if (SKIP.has(n.name) || hiddenSelf(n)) return true;
-  }
-  return false;
-}
-
 /**
  * The text a reader sees in an element: hidden and non-prose descendants skipped, a space at
  * every block boundary and <br>, so "<h1>Title<br>Second line</h1>" never reads "TitleSecond line".
@@ -85,20 +77,6 @@ export function hasAncestor(el: Element, test: (a: Element) => boolean, depth = 
     if (test(a)) return true;
   }
   return false;
-}
-
-/** Depth-first document order index of every element, computed once per page. */
-export function documentOrder(root: AnyNode): Map<AnyNode, number> {
-  const order = new Map<AnyNode, number>();
-  let i = 0;
-  const stack: AnyNode[] = [root];
-  while (stack.length) {
-    const n = stack.pop()!;
-    order.set(n, i++);
-    const kids = (n as Element).children;
-    if (kids) for (let k = kids.length - 1; k >= 0; k--) stack.push(kids[k]!);
-  }
-  return order;
 }
 
 /** Attribute value, trimmed; null when absent or empty. */

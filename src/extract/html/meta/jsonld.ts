@@ -124,24 +124,6 @@ export function pageNodes(nodes: readonly LdNode[]): LdNode[] {
   return nodes.filter(isPageNode);
 }
 
-/** The breadcrumb trail (names in order) of the first BreadcrumbList, or []. */
-export function ldBreadcrumbs(nodes: readonly LdNode[]): string[] {
-  const list = nodes.find((n) => typesOf(n).includes('breadcrumblist'));
-  if (!list) return [];
-  const items = list['itemListElement'];
-  if (!Array.isArray(items)) return [];
-  const rows: { pos: number; name: string; i: number }[] = [];
-  items.forEach((it, i) => {
-    if (!it || typeof it !== 'object') return;
-    const o = it as LdNode;
-    const name = ldString(o['name']) ?? ldString((o['item'] as LdNode | undefined)?.['name']);
-    const pos = Number(o['position']);
-    if (name) rows.push({ pos: Number.isFinite(pos) ? pos : i + 1, name, i });
-  });
-  rows.sort((a, b) => a.pos - b.pos || a.i - b.i);
-  return rows.map((r) => r.name);
-}
-
 /** Page types that say "this is a list of things", not one article. */
 const LISTING_TYPE = /^(?:collectionpage|searchresultspage|profilepage|itemlist)$/;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleNodes, declaresListing, ldBreadcrumbs, ldString, parseLoose, readJsonLd } from '../../../../src/extract/html/meta/jsonld.js';
+import { articleNodes, declaresListing, ldString, parseLoose, readJsonLd } from '../../../../src/extract/html/meta/jsonld.js';
 import { ctxOf, page } from '../helpers.js';
 
 const ld = (obj: unknown) => `<script type="application/ld+json">${typeof obj === 'string' ? obj : JSON.stringify(obj)}</script>`;
@@ -41,13 +41,5 @@ describe('JSON-LD', () => {
     expect(declaresListing([{ '@type': 'CollectionPage' }])).toBe(true);
     expect(declaresListing([{ '@type': 'ItemList' }, { '@type': 'NewsArticle', headline: 'x' }])).toBe(false);
     expect(declaresListing([{ '@type': 'WebPage' }])).toBe(false);
-  });
-
-  it('orders breadcrumbs by position', () => {
-    const html = page(ld({ '@type': 'BreadcrumbList', itemListElement: [
-      { '@type': 'ListItem', position: 2, name: 'Politics' },
-      { '@type': 'ListItem', position: 1, item: { '@id': '/', name: 'Home' } },
-    ] }), '');
-    expect(ldBreadcrumbs(readJsonLd(scripts(html)))).toEqual(['Home', 'Politics']);
   });
 });
