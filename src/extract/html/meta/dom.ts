@@ -10,7 +10,7 @@ export const isElement = (n: AnyNode | null | undefined): n is Element =>
   !!n && (n.type === 'tag' || n.type === 'script' || n.type === 'style');
 
 /** Elements whose text a reader never sees as prose. */
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'button',
+export const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'button',
   'select', 'option', 'textarea', 'input', 'head', 'title', 'meta', 'link', 'canvas', 'video', 'audio']);
 
 /** Elements that start a new line of text, so their words never glue to their neighbours'. */

@@ -2,11 +2,7 @@
 // boundaries (in document order), and an index of the elements the field extractors look at.
 // Every field then reads these instead of running its own full-document queries, which is what
 // keeps big pages cheap.
-import { BLOCK, hiddenSelf, isElement, type AnyNode, type Element } from './dom.js';
-
-/** Never rendered as text (their content is code, data or controls). */
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'button',
-  'select', 'option', 'textarea', 'input', 'head', 'title', 'meta', 'link', 'canvas', 'video', 'audio']);
+import { BLOCK, SKIP, hiddenSelf, isElement, type AnyNode, type Element } from './dom.js';
 
 /** Tags indexed by name. */
 const INDEXED = new Set(['h1', 'h2', 'h3', 'h4', 'time', 'meta', 'link', 'script', 'title', 'base', 'html', 'body',
