@@ -10,6 +10,9 @@ export interface Totals {
   paras: Float64Array;
   items: Float64Array;
   headings: Float64Array;
+  /** Table rows read as data ("Name | Value"), and all blocks. */
+  rows: Float64Array;
+  blocks: Float64Array;
   /** Blocks of real prose (see isProse). */
   proseChars: Float64Array;
 }
@@ -27,7 +30,7 @@ export function totals(index: DocIndex, keepElement: (i: number) => boolean, kee
   const t: Totals = {
     chars: new Float64Array(n), linkChars: new Float64Array(n), punct: new Float64Array(n),
     paras: new Float64Array(n), items: new Float64Array(n), headings: new Float64Array(n),
-    proseChars: new Float64Array(n),
+    rows: new Float64Array(n), blocks: new Float64Array(n), proseChars: new Float64Array(n),
   };
   index.blocks.forEach((b, bi) => {
     if (b.owner < 0 || !keepElement(b.owner) || !keepBlock(bi)) return;
@@ -38,6 +41,8 @@ export function totals(index: DocIndex, keepElement: (i: number) => boolean, kee
     if (b.kind === 'p' || b.kind === 'text') t.paras[o]!++;
     else if (b.kind === 'li') t.items[o]!++;
     else if (b.kind === 'h') t.headings[o]!++;
+    else if (b.kind === 'row') t.rows[o]!++;
+    t.blocks[o]!++;
     if (isProse(b)) t.proseChars[o]! += b.chars;
   });
   for (let i = n - 1; i > 0; i--) {
@@ -49,6 +54,8 @@ export function totals(index: DocIndex, keepElement: (i: number) => boolean, kee
     t.paras[p]! += t.paras[i]!;
     t.items[p]! += t.items[i]!;
     t.headings[p]! += t.headings[i]!;
+    t.rows[p]! += t.rows[i]!;
+    t.blocks[p]! += t.blocks[i]!;
     t.proseChars[p]! += t.proseChars[i]!;
   }
   return t;

@@ -30,6 +30,10 @@ const PROMO_LIST_CHARS = 250;
 const WIDGET_MAX_PROSE = 150;
 const WIDGET_MAX_CHARS = 400;
 
+/** A table of at least this many data rows (and little else) is a data table. */
+const DATA_TABLE_ROWS = 3;
+const DATA_TABLE_MAX_LINKS = 0.6;
+
 /** A picture box holds captions, not this much prose. */
 const GALLERY_MAX_PROSE = 300;
 
@@ -97,6 +101,11 @@ export function cleanSelection(
   }
   return drop;
 
+  function isDataTable(i: number): boolean {
+    const rows = passTotals.rows[i]!;
+    return rows >= DATA_TABLE_ROWS && rows >= passTotals.blocks[i]! * 0.8;
+  }
+
   /** Paragraphs, headings and items are judged by name only: "ad-disclosure", "caption", "byline". */
   function namedBoilerplate(i: number): boolean {
     return config.useClassWeights && chars[i]! > 0 && classWeight(index.elements[i]!.el) < 0;
@@ -111,6 +120,9 @@ export function cleanSelection(
     // A boilerplate name outweighs a few paragraph votes (a comment or author box), not many.
     if (weight < 0 && weight + scores.votes[i]! < 0) return true;
     if (punct[i]! >= config.proseClauses) return false;
+    // A data table (rows of cells) is content even when a column is links; only a table that is
+    // nearly all links (a link grid) goes.
+    if (r.tag === 'table' && isDataTable(i)) return ld > DATA_TABLE_MAX_LINKS;
     const p = paras[i]!;
     const isList = LIST_TAGS.has(r.tag);
     const limit = weight >= 25 ? Math.max(0.5, config.maxLinkDensity) : config.maxLinkDensity;

@@ -140,9 +140,13 @@ function textLengthUpTo(node: DomNode, limit: number): number {
   return n;
 }
 
+/** Inside a cell these make it a container (a layout table), not a data cell. */
+const CELL_CONTAINERS = new Set(['table', 'ul', 'ol', 'dl', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'article', 'section']);
+
 /**
- * A data row: two or more cells, no block-level elements inside, no long cell. Its cells read as
- * one line ("Name | Value"); any other row is layout and its cells are containers.
+ * A data row: two or more cells, none holding lists, tables or headings, none long. Its cells
+ * read as one line ("Name | Value"); any other row is layout and its cells are containers. A cell
+ * may wrap its value in a <div> or <p> (that is styling, not structure).
  */
 function isDataRow(tr: DomElement): boolean {
   let cells = 0;
@@ -151,14 +155,16 @@ function isDataRow(tr: DomElement): boolean {
     if (c.name !== 'td' && c.name !== 'th') continue;
     cells++;
     const stack: DomNode[] = [...c.children];
-    let len = 0;
+    let len = 0, textBlocks = 0;
     while (stack.length) {
       const x = stack.pop()!;
       if (isText(x)) { len += x.data.length; if (len > MAX_DATA_CELL) return false; continue; }
       if (!isElement(x)) continue;
       const t = x.name.toLowerCase();
       if (SKIP_TAGS.has(t)) continue;
-      if (isBlockTag(t)) return false;
+      if (CELL_CONTAINERS.has(t)) return false;
+      // Two paragraphs in one cell make it a text container.
+      if (isBlockTag(t) && x.children.some((k) => isText(k) && k.data.trim() !== '') && ++textBlocks > 1) return false;
       for (const k of x.children) stack.push(k);
     }
   }
@@ -231,7 +237,7 @@ export function buildIndex(root: DomParent, options: IndexOptions = {}): DocInde
   const EXIT: DomNode = { type: 'exit', parent: null };
   const stack: DomNode[] = [];
   const exitRecord: number[] = [], exitOwner: number[] = [], exitFlags: number[] = [];
-  const LINK = 1, ROW = 2, BOUNDARY = 4;
+  const LINK = 1, ROW = 2, BOUNDARY = 4, SPACE = 8;
   const pushExit = (record: number, parentOwner: number, flags: number) => {
     stack.push(EXIT); exitRecord.push(record); exitOwner.push(parentOwner); exitFlags.push(flags);
   };
@@ -271,8 +277,12 @@ export function buildIndex(root: DomParent, options: IndexOptions = {}): DocInde
       // Inline (or inside a data row): text flows into the current block.
       const link = tag === 'a';
       if (link) linkDepth++;
-      if (rowDepth > 0 && (tag === 'td' || tag === 'th') && chars > 0) text += CELL_SEPARATOR;
-      pushExit(-1, owner, link ? LINK : 0);
+      const cell = rowDepth > 0 && (tag === 'td' || tag === 'th');
+      if (cell && chars > 0) text += CELL_SEPARATOR;
+      // A block wrapper inside a data cell is read inline, but still never glues words.
+      const spaced = !cell && rowDepth > 0 && isBlockTag(tag);
+      if (spaced) text += ' ';
+      pushExit(-1, owner, (link ? LINK : 0) | (spaced ? SPACE : 0));
       depth++;
       pushChildren(el);
       return;
@@ -303,6 +313,7 @@ export function buildIndex(root: DomParent, options: IndexOptions = {}): DocInde
     depth--;
     if (flags & LINK) linkDepth--;
     if (flags & ROW) rowDepth--;
+    if (flags & SPACE) text += ' ';
     if (!(flags & BOUNDARY)) return;
     flush();
     if (record >= 0) elements[record]!.end = elements.length - 1;

@@ -29,6 +29,11 @@ describe('cleaning inside the article container', () => {
     const list = `<ul><li><a href="/1">Bug 101 – tram stop signs show the wrong times at night</a></li><li><a href="/2">Bug 102 – the route planner ignores the new northern routes</a></li><li><a href="/3">Bug 103 – ticket machines reject contactless cards at two stops</a></li><li><a href="/4">Bug 104 – the timetable page is not readable on small phones</a></li></ul>`;
     expect(bodyText(extract(withBox(list)))).toContain('route planner ignores');
   });
+  it('keeps a data table even when one column is links (readability-links-in-tables)', () => {
+    const rows = ['Maps', 'Mail', 'Books', 'Video'].map((a, i) => `<tr><td><div><a href="/${a}">${a}</a></div></td><td><div>${i + 10}.5 MB</div></td><td><div>${i + 3}.1 MB (-${i + 40}%)</div></td></tr>`).join('');
+    const text = bodyText(extract(withBox(`<table><tr><th>Application</th><th>Original size</th><th>Compressed</th></tr>${rows}</table>`)));
+    expect(text).toContain('Books | 12.5 MB | 5.1 MB (-42%)');
+  });
   it('drops newsletter boxes and forms', () => {
     expectClean(withBox(`<div class="newsletter-signup"><p>Get our daily briefing.</p><form><input type="email"><button>Sign up</button></form></div>`), ['daily briefing']);
     expectClean(withBox(`<form action="/subscribe"><p>Your email</p><input type="email"><input type="checkbox"><p>I agree</p></form>`), ['Your email', 'I agree']);

@@ -30,6 +30,9 @@ describe('serialization into blocks', () => {
     const html = '<table><tr><th>Name</th><th>Age</th></tr><tr><td>Ann</td><td>34</td></tr></table>';
     expect(blocks(html)).toEqual(['Name | Age', 'Ann | 34']);
   });
+  it('reads a data row whose cells wrap their values in <div>s, without gluing the wrapped words', () => {
+    expect(blocks('<table><tr><td><div><a href="/a">Maps</a></div><div>app</div></td><td><div>32.7 MB</div></td></tr></table>')).toEqual(['Maps app | 32.7 MB']);
+  });
   it('reads layout tables (cells holding paragraphs) as containers', () => {
     expect(blocks('<table><tr><td><p>Para one.</p><p>Para two.</p></td><td>Side</td></tr></table>')).toEqual([
       'Para one.', 'Para two.', 'Side',
