@@ -123,7 +123,12 @@ class Matcher implements BoilerplateMatcher {
     if (/[.。]$/.test(text.trim())) return false;
     const words = lk.split(' ');
     // The words after the phrase may be a whole article title ("… to “The Loneliest Woman…”").
-    for (let n = Math.min(words.length - 1, 4); n >= 1; n--) if (this.stops.has(words.slice(0, n).join(' '))) return words.length <= 25;
+    // "Lire aussi : <title>" / "Related: <title>" is a link inside the article, not its end.
+    for (let n = Math.min(words.length - 1, 4); n >= 1; n--) {
+      if (!this.stops.has(words.slice(0, n).join(' '))) continue;
+      const after = phraseKey(text).replace(LEAD, '').split(' ').slice(n).join(' ');
+      return words.length <= 25 && !/^[:：]/.test(after) && !/[:：]$/.test(words[n - 1]!);
+    }
     return false;
   }
 }

@@ -36,34 +36,38 @@ export function proseWeight(scored: readonly Scored[], start: number, end: numbe
 }
 
 /**
- * Does the article go on after block `i`? A sidebar box ("Most read") in the middle of the
- * article is followed by more paragraphs; comments and teaser rails are not: their prose is
- * broken up by names, dates, "Reply" and headlines. Looks at the rest of the run.
+ * Does the article go on after block `i`? A widget inside the article ("Related coverage",
+ * "Share this article", a newsletter box) is followed, a little further down, by more
+ * paragraphs in a dense run; reader comments and teaser rails are not: their prose is broken
+ * up by names, dates, "Reply" and headlines, and teaser blurbs are often printed twice.
  */
 function articleResumes(scored: readonly Scored[], i: number, end: number): boolean {
-  let prose = 0, other = 0, proseW = 0, repeated = 0;
-  for (let j = i + 1; j <= end && j <= i + 40; j++) {
-    const s = scored[j]!;
-    // Ads and placeholders interrupt articles and comment threads alike.
-    if (s.cls === 'artifact' || s.cls === 'rule' || s.cls === 'boiler') continue;
-    if (s.cls === 'prose') { prose++; proseW += s.weight; } else other++;
-    if (s.cls !== 'prose' && s.repeats > 1) repeated++;
-    if (s.stop) break; // the next stop decides for itself
+  // The next paragraph of unique prose within reach…
+  let j = i + 1;
+  while (j <= end && j <= i + 40 && !(scored[j]!.cls === 'prose' && scored[j]!.repeats === 1)) j++;
+  if (j > end || j > i + 40) return false;
+  // …and what the dozen blocks from there are made of.
+  let prose = 0, other = 0, proseW = 0;
+  for (let k = j; k <= end && prose + other < 12; k++) {
+    const s = scored[k]!;
+    // Placeholders, ads and captions interrupt articles and comment threads alike.
+    // Subheadings too; datelines and names do not: they are what comment threads are made of.
+    if (s.cls === 'artifact' || s.cls === 'rule' || s.cls === 'boiler' || s.block.kind === 'heading' || (s.score > 0 && s.cls !== 'prose')) continue;
+    if (s.cls === 'prose' && s.repeats === 1) { prose++; proseW += s.weight; } else other++;
   }
-  return prose >= 3 && prose >= 1.5 * other && repeated <= 1 && proseW > 0;
+  return prose >= 2 && proseW >= 500 && prose >= 2 * other;
 }
 
 /**
  * End the run at a "Comments" / "Related articles" heading: what follows is reader comments or
- * teasers, which can be prose-dense too. Only once enough article text precedes it, so that
- * a "Related" box near the top does not cut the article short, and only when the article
- * does not resume after it.
+ * teasers, which can be prose-dense too. Only once some article text precedes it, and only
+ * when the article does not resume after it (a "Related" box inside the article).
  */
 export function cutAtStop(scored: readonly Scored[], run: Run): Run {
   let seen = 0;
   for (let i = run.start; i <= run.end; i++) {
     const s = scored[i]!;
-    if (s.stop && seen >= 400 && seen >= 0.35 * run.prose && !articleResumes(scored, i, run.end)) {
+    if (s.stop && seen >= 400 && seen >= 0.25 * run.prose && !articleResumes(scored, i, run.end)) {
       let end = i - 1;
       while (end > run.start && scored[end]!.score <= 0) end--;
       return { start: run.start, end, prose: proseWeight(scored, run.start, end) };

@@ -81,11 +81,12 @@ function classOf(b: Block, weight: number, words: number, sentences: number, end
   if (b.kind === 'rule') return 'rule';
   if (isArtifact(b)) return 'artifact';
   if (boiler !== null) return 'boiler';
+  // Datelines first: a commenter's linked name with the date is still a dateline.
+  if (weight < 160 && isMetaLine(b.text, words)) return 'meta';
   const share = b.linkShare ?? 0;
   // A sentence with a linked phrase in it is still prose; a link list entry is not a sentence.
   const sentence = ends && words >= 8;
   if (share >= (sentence ? 0.85 : 0.6) || (!sentence && share >= 0.35 && weight < 120)) return 'link';
-  if (weight < 160 && isMetaLine(b.text, words)) return 'meta';
   if (b.kind === 'code' || b.kind === 'table') return weight >= PROSE_SHORT ? 'prose' : 'short';
   // A heading is a title, however sentence-like ("… So Do We."), unless it is a whole paragraph.
   if (b.kind === 'heading' && weight < 160) return 'short';

@@ -100,6 +100,7 @@ export function isReadingTime(text: string): boolean {
 // à 13h36 | Par …", "Written by X on 1 June 2019 at 08:34 PM".
 const DATELINE_JOIN = /\b(?:by|von|par|por|di|door|av|af|przez)\b|[|•·]|\bon\s+\p{Lu}|\bupdated\b/iu;
 
+const TIME_STAMP = /\p{L}{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:at\s+)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?/iu;
 const GALLERY_COUNTER = /^\d{1,3}\s*(?:\/|of|von|de|sur|di|из|z)\s*\d{1,3}(?:\s|$)/iu;
 
 /** A dateline or byline line of any of the usual shapes (short, never a sentence of prose). */
@@ -107,6 +108,8 @@ export function isMetaLine(text: string, words: number): boolean {
   if (text.length > 160) return false;
   // A gallery or slideshow counter: "1/50 United goin down", "3 of 12".
   if (GALLERY_COUNTER.test(text)) return true;
+  // A comment's or post's stamp without a year: "JanBeek Jun 20th at 2:41 am".
+  if (words <= 12 && TIME_STAMP.test(text) && !/[.!?]["'”’]?$/.test(text)) return true;
   if (isDateLine(text) || isReadingTime(text)) return true;
   if (BYLINE_LEAD.test(text) && words <= 16 && !/[.!?]["'”’]?$/.test(text)) return true;
   if (bylineOf(text) !== null) return true;
