@@ -28,8 +28,6 @@ export const BLOCK_TAGS = new Set([
   'plaintext', 'xmp', 'noframes', 'search',
 ]);
 
-export const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
-
 /** Landmarks that hold site chrome, not the article: pruned in strict passes. */
 export const CHROME_TAGS = new Set(['nav', 'aside', 'footer', 'header', 'menu', 'search']);
 export const CHROME_ROLES = new Set([

@@ -20,9 +20,6 @@ export function rootOf($: CheerioAPI): DomParent {
   return $.root()[0] as unknown as DomParent;
 }
 
-/** Lower-cased tag name ('' for non-elements); htmlparser2 already lower-cases HTML names. */
-export const tagOf = (n: DomNode): string => (isElement(n) ? n.name.toLowerCase() : '');
-
 /** Class and id of an element, lower-cased, the vocabulary most hints are written in. */
 export function hintOf(el: DomElement): string {
   const c = el.attribs.class ?? '';
