@@ -10,3 +10,6 @@ export const BATCH_SIZE = 500;
 export const READ_AHEAD = 8;
 
 export const DEFAULT_DB = 'lede.db';
+
+/** One document's extraction time limit in batch runs (worker threads); past it the document fails. */
+export const EXTRACT_TIMEOUT_MS = 120_000;

@@ -77,7 +77,9 @@ export const ARTICLE_COLUMNS = [
 ] as const satisfies readonly (keyof Article)[];
 
 /** What `lede extract` prints per input: the article keys plus status and error. */
-export interface ExtractResult extends Article {
+export interface ExtractResult extends Omit<Article, 'format'> {
+  /** null only when the input could not be read or decoded at all. */
+  format: Format | null;
   status: Status;
   error: string | null;
 }

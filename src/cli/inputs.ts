@@ -21,8 +21,10 @@ export interface InputSpec {
   extensions: readonly string[];
   tagFromFolder: boolean;
   extract: ExtractOptions;
-  /** Extraction threads; 1 = in-process. */
+  /** Extraction threads. */
   jobs: number;
+  /** Per-document time limit (ms) in batch runs. */
+  timeoutMs: number;
 }
 
 /** Paths named on the command line plus those listed by --files-from ("-" = stdin). */
@@ -116,8 +118,10 @@ function isSmallRun(paths: string[]): boolean {
 
 /** Results for every input, using a worker pool when it pays off; the pool is always closed. */
 export async function* extractInputs(paths: string[], spec: InputSpec, io: Io): AsyncGenerator<ExtractResult> {
-  const usePool = spec.jobs > 1 && workersAvailable() && !isSmallRun(paths);
-  const extractor = usePool ? new WorkerPool(spec.jobs) : inProcess;
+  // Even one worker helps: extraction leaves the main thread free to read files and write
+  // SQLite, and only a worker can be stopped when a page takes too long.
+  const usePool = workersAvailable() && !isSmallRun(paths);
+  const extractor = usePool ? new WorkerPool(spec.jobs, spec.timeoutMs) : inProcess;
   try {
     yield* extractAll(paths, spec, io, extractor, usePool ? Math.max(READ_AHEAD, spec.jobs * 4) : READ_AHEAD);
   } finally {

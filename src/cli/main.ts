@@ -6,7 +6,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { StoreError, QueryError } from '../store/index.js';
 import { UsageError } from '../errors.js';
 import { DEFAULT_EXTENSIONS, reasonOf } from '../input/discover.js';
-import { DEFAULT_DB } from '../settings.js';
+import { DEFAULT_DB, EXTRACT_TIMEOUT_MS } from '../settings.js';
 import { FORMATS, type ExtractOptions, type Format, type Mode } from '../types.js';
 import { EXIT, type CommandContext } from './context.js';
 import { chalkFor, Output, processIo, type Io } from './io.js';
@@ -44,6 +44,7 @@ interface InputOpts {
   recall?: boolean;
   tagFromFolder?: boolean;
   jobs?: number;
+  timeout?: number;
 }
 
 const defaultJobs = () => Math.max(1, Math.min(availableParallelism(), 8));
@@ -59,7 +60,8 @@ function inputOptions(cmd: Command): Command {
     .option('--precision', 'prefer leaving text out over letting boilerplate in')
     .option('--recall', 'prefer keeping text over losing any of the article')
     .option('--tag-from-folder', "use the parent folder's name as the tag when a page shows none")
-    .option('-j, --jobs <n>', `extraction threads (default: ${defaultJobs()}, the number of CPUs)`, positiveInt('--jobs'));
+    .option('-j, --jobs <n>', `extraction threads (default: ${defaultJobs()}, the number of CPUs)`, positiveInt('--jobs'))
+    .option('--timeout <seconds>', `give up on a document after this long (default ${EXTRACT_TIMEOUT_MS / 1000}; batch runs)`, positiveNumber('--timeout'));
 }
 
 function parseExtensions(list: string | undefined): readonly string[] {
@@ -82,6 +84,15 @@ function inputSpec(inputs: string[], o: InputOpts): InputSpec {
     tagFromFolder: Boolean(o.tagFromFolder),
     extract,
     jobs: o.jobs ?? defaultJobs(),
+    timeoutMs: o.timeout !== undefined ? o.timeout * 1000 : EXTRACT_TIMEOUT_MS,
+  };
+}
+
+function positiveNumber(name: string) {
+  return (raw: string): number => {
+    const n = Number(raw);
+    if (!/^\d*\.?\d+$/.test(raw) || !(n > 0)) throw new UsageError(`${name} needs a number > 0, got ${JSON.stringify(raw)}`);
+    return n;
   };
 }
 

@@ -1,21 +1,22 @@
-// A small fixed pool of extraction workers. Each job goes to the least busy worker; results
-// come back as promises, so the caller keeps input order by awaiting them in order.
+// A small fixed pool of extraction workers, one document per worker at a time. Results come back
+// as promises, so the caller keeps input order by awaiting them in order. A document that runs
+// past the time limit has its worker terminated and replaced: a pathological page becomes one
+// failed input, never a hung batch.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { InputError } from '../errors.js';
 import { processDocument, type DocumentInput } from '../pipeline.js';
+import { EXTRACT_TIMEOUT_MS } from '../settings.js';
 import type { ExtractOptions, ExtractResult } from '../types.js';
 import type { WorkerReply, WorkerRequest } from './worker.js';
-
-type Pending = { resolve: (r: ExtractResult) => void; reject: (e: Error) => void };
 
 export interface Extractor {
   run(input: DocumentInput, options: ExtractOptions): Promise<ExtractResult>;
   close(): Promise<void>;
 }
 
-/** Same interface, no threads: for one job, for tests running from sources, for tiny inputs. */
+/** Same interface, no threads: for tests running from sources and for a handful of inputs. */
 export const inProcess: Extractor = {
   run: async (input, options) => processDocument(input, options),
   close: async () => {},
@@ -26,56 +27,82 @@ const WORKER_URL = new URL('./worker.js', import.meta.url);
 /** Workers exist only in the built package (dist/); from TypeScript sources we run in-process. */
 export const workersAvailable = (): boolean => existsSync(fileURLToPath(WORKER_URL));
 
-export class WorkerPool implements Extractor {
-  private readonly workers: { worker: Worker; busy: number; jobs: Set<number> }[] = [];
-  private readonly pending = new Map<number, Pending>();
-  private seq = 0;
+interface Job {
+  req: WorkerRequest;
+  resolve: (r: ExtractResult) => void;
+  reject: (e: Error) => void;
+}
 
-  constructor(size: number) {
-    for (let i = 0; i < size; i++) this.workers.push(this.spawn());
+interface Slot {
+  worker: Worker;
+  job: Job | null;
+  timer: NodeJS.Timeout | null;
+}
+
+export class WorkerPool implements Extractor {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private seq = 0;
+  private closing = false;
+
+  constructor(size: number, private readonly timeoutMs = EXTRACT_TIMEOUT_MS) {
+    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
 
-  private spawn(): { worker: Worker; busy: number; jobs: Set<number> } {
-    const worker = new Worker(WORKER_URL);
-    const slot = { worker, busy: 0, jobs: new Set<number>() };
-    worker.on('message', (reply: WorkerReply) => {
-      slot.busy--;
-      slot.jobs.delete(reply.seq);
-      const p = this.pending.get(reply.seq);
-      if (!p) return;
-      this.pending.delete(reply.seq);
-      if (reply.ok) p.resolve(reply.result);
-      else p.reject(reply.inputError ? new InputError(reply.message) : new Error(reply.message));
+  private spawn(): Slot {
+    const slot: Slot = { worker: new Worker(WORKER_URL), job: null, timer: null };
+    slot.worker.on('message', (reply: WorkerReply) => {
+      const job = this.finish(slot);
+      if (!job) return;
+      if (reply.ok) job.resolve(reply.result);
+      else job.reject(reply.inputError ? new InputError(reply.message) : new Error(reply.message));
+      this.dispatch();
     });
-    // A worker that dies (out of memory on a pathological page) fails its own jobs, not the
-    // run: they are reported as failed inputs and a fresh worker takes its place.
-    worker.on('error', (err) => {
-      for (const seq of slot.jobs) {
-        this.pending.get(seq)?.reject(new Error(`worker died: ${err.message}`));
-        this.pending.delete(seq);
-      }
-      const i = this.workers.indexOf(slot);
-      if (i >= 0 && !this.closing) this.workers[i] = this.spawn();
-    });
+    // A worker that dies (out of memory on a pathological page) fails its own document only.
+    slot.worker.on('error', (err) => this.replace(slot, new Error(`worker died: ${err.message}`)));
     return slot;
   }
 
-  private closing = false;
+  private finish(slot: Slot): Job | null {
+    if (slot.timer) clearTimeout(slot.timer);
+    const job = slot.job;
+    slot.job = null;
+    slot.timer = null;
+    return job;
+  }
+
+  private replace(slot: Slot, err: Error): void {
+    const job = this.finish(slot);
+    void slot.worker.terminate();
+    job?.reject(err);
+    if (this.closing) return;
+    const i = this.slots.indexOf(slot);
+    if (i >= 0) this.slots[i] = this.spawn();
+    this.dispatch();
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (slot.job || this.queue.length === 0) continue;
+      const job = this.queue.shift()!;
+      slot.job = job;
+      slot.timer = setTimeout(() => {
+        this.replace(slot, new InputError(`extraction took longer than ${this.timeoutMs / 1000} s; skipped`));
+      }, this.timeoutMs);
+      slot.worker.postMessage(job.req);
+    }
+  }
 
   run(input: DocumentInput, options: ExtractOptions): Promise<ExtractResult> {
-    const slot = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
-    const seq = this.seq++;
     return new Promise((resolve, reject) => {
-      this.pending.set(seq, { resolve, reject });
-      slot.busy++;
-      slot.jobs.add(seq);
-      const req: WorkerRequest = { seq, input, options };
-      slot.worker.postMessage(req);
+      this.queue.push({ req: { seq: this.seq++, input, options }, resolve, reject });
+      this.dispatch();
     });
   }
 
   async close(): Promise<void> {
     this.closing = true;
-    await Promise.all(this.workers.map((w) => w.worker.terminate()));
+    for (const job of this.queue.splice(0)) job.reject(new Error('extraction pool closed'));
+    await Promise.all(this.slots.map((s) => { this.finish(s); return s.worker.terminate(); }));
   }
 }

@@ -13,9 +13,11 @@ export interface IngestOptions {
   json: boolean;
 }
 
+/** Only successful results are stored, and those always know their format. */
 function toArticle(r: ExtractResult): Article {
-  const { status: _s, error: _e, ...article } = r;
-  return article;
+  const { status: _s, error: _e, format, ...article } = r;
+  if (format === null) throw new Error(`internal: stored result without a format (${r.source})`);
+  return { ...article, format };
 }
 
 export async function ingestCommand(spec: InputSpec, opts: IngestOptions, ctx: CommandContext): Promise<number> {
