@@ -46,10 +46,10 @@ function isArtifact(b: Block): boolean {
   if (!HAS_LETTER.test(t)) return true; // "•", "0", "| |", "2192"
   // w3m/lynx placeholders: "[photo]", "[                    ]", "[Submit]", "[ck] [img]".
   if (/^(?:\[[^\]]*\]\s*)+$/.test(t)) return true;
-  return b.kind !== 'code' && isCode(t);
+  return isCode(t, b.kind === 'code');
 }
 
-const TAG = /<\/?[a-z][^>]{0,300}>/gi;
+const TAG = /<\/?[a-z][^>]{0,300}>|!?\[[^\]]{0,200}\]\([^)\s]{8,}\)/gi; // HTML tags, Markdown links left as text
 const LONG_TOKEN = /[\x21-\x7e]{60,}/g; // ASCII only: CJK prose has no spaces either
 
 /**
@@ -57,10 +57,11 @@ const LONG_TOKEN = /[\x21-\x7e]{60,}/g; // ASCII only: CJK prose has no spaces e
  * tracking URL): mostly tags or long unbroken tokens. Not the program code an article quotes,
  * which has words between its symbols.
  */
-function isCode(t: string): boolean {
+function isCode(t: string, inCodeBlock: boolean): boolean {
   if (t.length < 40) return false;
   let junk = 0;
-  for (const m of t.matchAll(TAG)) junk += m[0].length;
+  // A code block quoting HTML is content; one made of image URLs is not.
+  if (!inCodeBlock) for (const m of t.matchAll(TAG)) junk += m[0].length;
   for (const m of t.matchAll(LONG_TOKEN)) junk += m[0].length;
   return junk >= 0.5 * t.length;
 }
