@@ -6,7 +6,7 @@ import PHRASES from './phrases.json' with { type: 'json' };
 
 export type BoilerplateKind = 'line' | 'prefix' | 'contains';
 
-interface PhraseGroup { line?: string[]; prefix?: string[]; contains?: string[]; stop?: string[]; section?: string[] }
+interface PhraseGroup { line?: string[]; prefix?: string[]; contains?: string[]; stop?: string[]; section?: string[]; credit?: string[] }
 
 export interface BoilerplateMatcher {
   /** How a block matches the list, or null. Only short blocks can match (see the limits below). */
@@ -15,6 +15,8 @@ export interface BoilerplateMatcher {
   isStop(text: string): boolean;
   /** The label a section line names ("Filed to: money" → "money"), or null. */
   sectionLabel(text: string): string | null;
+  /** A picture credit in a short line ("… (Photo: Reuters)"): the line is a caption. */
+  hasCredit(text: string): boolean;
 }
 
 // Size limits: a phrase list can only judge short text. A long paragraph that happens to
@@ -54,6 +56,7 @@ class Matcher implements BoilerplateMatcher {
   private readonly prefixes = new Map<string, string[]>();
   private readonly contains: string[] = [];
   private readonly sections: string[] = [];
+  private readonly credits: string[] = [];
 
   constructor(groups: PhraseGroup[], extra: readonly string[]) {
     for (const g of groups) {
@@ -62,6 +65,7 @@ class Matcher implements BoilerplateMatcher {
       for (const p of g.prefix ?? []) this.addPrefix(phraseKey(p));
       for (const p of g.contains ?? []) this.contains.push(phraseKey(p));
       for (const p of g.section ?? []) this.sections.push(phraseKey(p));
+      for (const p of g.credit ?? []) this.credits.push(phraseKey(p));
     }
     // Longest first, so "filed to:" wins over "filed to".
     this.sections.sort((a, b) => b.length - a.length);
@@ -110,6 +114,22 @@ class Matcher implements BoilerplateMatcher {
       return label !== '' && label.split(/\s+/).length <= 5 ? label : null;
     }
     return null;
+  }
+
+  hasCredit(text: string): boolean {
+    if (text.length > PREFIX_MAX * 2) return false;
+    const key = phraseKey(text);
+    for (const c of this.credits) {
+      let at = key.indexOf(c);
+      while (at >= 0) {
+        // Whole words only: "afp" in a credit, not in "dafp"; "getty" not in "gettysburg".
+        const before = at === 0 ? '' : key[at - 1]!;
+        const after = key[at + c.length] ?? '';
+        if (!/[\p{L}\p{N}]/u.test(before) && (!/[\p{L}\p{N}]/u.test(after) || /[\p{P}]$/u.test(c))) return true;
+        at = key.indexOf(c, at + 1);
+      }
+    }
+    return false;
   }
 
   isStop(text: string): boolean {

@@ -28,6 +28,8 @@ export interface Scored {
   stop: boolean;
   /** How many blocks of the document have the same text (1 = unique). */
   repeats: number;
+  /** Carries a picture credit: a caption. */
+  credit: boolean;
   /** Evidence for being article text: positive for prose, negative for chrome. */
   score: number;
 }
@@ -187,6 +189,7 @@ export function classifyBlocks(blocks: readonly Block[], matcher: BoilerplateMat
       block, index, weight, words, sentences, ends, cls, boiler,
       stop: cls !== 'prose' && text.length <= 160 && matcher.isStop(text),
       repeats: counts.get(text) ?? 1,
+      credit: text !== '' && text.length < 320 && matcher.hasCredit(text),
     };
     let score = scoreOf(base);
     // A long legal paragraph ending the page ("… © 2016 Cable News Network. All Rights

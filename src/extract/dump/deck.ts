@@ -40,7 +40,7 @@ export function findDeck(scored: readonly Scored[], ctx: DeckContext): number | 
   const c = nextContent(scored, ctx.headlineIndex, ctx.limit, ctx.headlineText);
   if (c === null) return null;
   const s = scored[c]!;
-  if (!deckShaped(s)) return null;
+  if (!deckShaped(s) || s.credit) return null;
   // After a picture, a sentence is its caption.
   for (let j = ctx.headlineIndex + 1; j < c; j++) if (scored[j]!.cls === 'artifact' && scored[j]!.block.text !== '') return null;
   if (scored[c - 1]?.block.flags?.media) return null;

@@ -38,6 +38,9 @@ function eligible(s: Scored): boolean {
   // Headlines are linked often enough in Markdown (`# [Title](url)`); link lists are not headings.
   if (s.cls === 'link' && b.kind !== 'heading') return false;
   if (s.words < 1 || s.words > 40 || s.weight > 360) return false;
+  // The same text twice in one line is an image's alt text glued to its caption.
+  const t = b.text, half = t.length >> 1;
+  if (t.length >= 10 && t.slice(0, half).trim() === t.slice(t.length - half).trim()) return false;
   // A breadcrumb trail ("Home » Desserts » Peanut Butter Truffles") names the page but is not its headline.
   if ((b.text.match(CRUMB)?.length ?? 0) >= 2) return false;
   return /\p{L}/u.test(b.text);
@@ -64,6 +67,7 @@ function scoreCandidate(scored: readonly Scored[], i: number, ctx: HeadlineConte
   if (ctx.plainText && b.gapBefore) v += gapAfter ? 0.5 : 0.2;
   if ((capitalShare(b.text) ?? 0) >= 0.7 && s.words >= 3) v += 0.2;
   v += 2.2 * overlapWith(b.text, ctx.bodyVocabulary);
+  if (s.credit) v -= 1.5; // a caption
   v -= Math.min(3, 0.22 * distance);
   // A line that appears many times is navigation; twice is often the headline itself
   // (page title plus share text or a sticky header).
@@ -135,6 +139,9 @@ function preferHeadOverDeck(scored: readonly Scored[], scores: ReadonlyMap<numbe
   // A long, sentence-like winner is a deck even against a clearly weaker headline; a winner
   // of headline size only yields to a nearly equal candidate that is not much shorter.
   const deckLike = s.words >= 12 && prev.words * 1.3 <= s.words;
-  const margin = deckLike ? 2.5 : prev.weight >= 0.6 * s.weight ? 0.8 : -1;
+  // Otherwise the line above must look at least as much like a title (a site's tagline above
+  // a headline is sentence-case prose).
+  const titleLike = (capitalShare(prev.block.text) ?? 0) >= (capitalShare(s.block.text) ?? 0) - 0.05;
+  const margin = deckLike ? 2.5 : prev.weight >= 0.6 * s.weight && titleLike ? 0.8 : -1;
   return ps > scores.get(best)! - margin ? p : best;
 }
