@@ -54,7 +54,9 @@ export function findDeck(scored: readonly Scored[], ctx: DeckContext): number | 
   // No body after it: it is the body.
   if (n === null) return null;
   const gapToNext = n - c > 1 && scored.slice(c + 1, n).some((x) => x.cls === 'meta' || x.cls === 'boiler' || x.cls === 'link' || x.cls === 'artifact');
-  if (s.block.kind === 'heading') return plainEnd ? c : null;
+  // A subheading right under the headline is its deck, full stop or not, when metadata or
+  // chrome follows; one that runs straight into prose may be the first paragraph set large.
+  if (s.block.kind === 'heading') return plainEnd || gapToNext || scored[n]!.cls !== 'prose' ? c : null;
   if (plainEnd && !/[:;,]$/.test(s.block.text)) return c;
   // Sentence-final: a deck only when metadata or chrome separates it from what follows, or the
   // next content is not prose (a byline-ish or caption line).
