@@ -93,7 +93,8 @@ export function extractFromBlocks(blocks: readonly Block[], options: ExtractOpti
   if (stated.tag) { x.tag = stated.tag; x.provenance.tag = statedBy; }
   else if (h !== null) {
     const t = findTag(scored, h, scored[h]!.block.text) ?? findSectionLine(scored, h, bodyStart0, matcher);
-    if (t) { x.tag = t.text; x.provenance.tag = `${ctx.prefix}:${t.rule}`; }
+    // A breadcrumb may end in "Contact Us": chrome is never the section.
+    if (t && matcher.match(t.text) === null) { x.tag = t.text; x.provenance.tag = `${ctx.prefix}:${t.rule}`; }
   }
   if (x.tag === null && options.fallbackTag) { x.tag = options.fallbackTag; x.provenance.tag = 'folder'; }
 

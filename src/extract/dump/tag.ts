@@ -15,7 +15,7 @@ const sameText = (a: string, b: string) => a.localeCompare(b, undefined, { sensi
 
 /** Trailing dashes, colons and separators are decoration: "Biz & IT —" → "Biz & IT". */
 export function cleanLabel(text: string): string {
-  return text.replace(/^[\s\p{Pd}|:•·›»>]+|[\s\p{Pd}|:•·›»>]+$/gu, '').trim();
+  return text.replace(/^[\s\p{Pd}|:•·›»>*]+|[\s\p{Pd}|:•·›»>*]+$/gu, '').trim();
 }
 
 function labelShaped(s: Scored): boolean {
@@ -53,7 +53,7 @@ export function findTag(scored: readonly Scored[], h: number, headline: string):
 
   // A breadcrumb written on one line.
   const parts = b.text.split(CRUMB_SPLIT);
-  if (parts.length >= 3 || (parts.length === 2 && b.text.length <= 120 && /[>›»]/.test(b.text))) {
+  if (parts.length >= 3 || (parts.length === 2 && b.text.length <= 60 && /[>›»/]/.test(b.text))) {
     const t = fromCrumbs(parts, headline);
     return t ? { text: t, index: i, rule: 'breadcrumb' } : null;
   }
