@@ -108,8 +108,9 @@ function scoreOf(s: Omit<Scored, 'score'>): number {
     }
     case 'short': {
       if (b.kind === 'heading') return -6;
-      // A short sentence ("O'Neill fumed.") is weak evidence for the article.
-      if (s.ends && s.words >= 4 && b.kind !== 'list-item') return 0.3 * weight;
+      // A short sentence ("O'Neill fumed.") is weak evidence for the article; printed twice,
+      // it is a teaser headline.
+      if (s.ends && s.words >= 4 && b.kind !== 'list-item' && s.repeats === 1) return 0.3 * weight;
       // A long line in sentence case is text without a full stop (a list of changes, a
       // caption); a long title-cased one is a teaser headline.
       if (s.words >= 12 && (capitalShare(b.text) ?? 0) < 0.5) return 0.2 * weight;
