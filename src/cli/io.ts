@@ -1,5 +1,6 @@
 // The CLI's only contact with the process: streams, TTY facts, environment. Tests pass their
 // own Io to run commands in-process; the launcher passes the real one.
+import { isatty } from 'node:tty';
 import { Chalk, type ChalkInstance } from 'chalk';
 
 export interface Io {
@@ -16,8 +17,10 @@ export function processIo(): Io {
   return {
     stdout: process.stdout,
     stderr: process.stderr,
-    stdin: process.stdin,
-    stdinIsTTY: Boolean(process.stdin.isTTY),
+    // Created only when read: touching process.stdin opens a handle on fd 0 that can keep the
+    // process waiting on a pipe nobody closes.
+    get stdin() { return process.stdin; },
+    stdinIsTTY: isatty(0),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
     env: process.env,
@@ -46,8 +49,16 @@ export class Output {
   }
 
   async write(text: string): Promise<void> {
-    if (this.closed) return;
+    if (this.closed || this.gone()) {
+      this.closed = true;
+      return;
+    }
     if (!this.stream.write(text)) {
+      // A stream that already failed emits nothing more: waiting for 'drain' would hang.
+      if (this.gone()) {
+        this.closed = true;
+        return;
+      }
       await new Promise<void>((resolve) => {
         const done = () => { this.stream.off('drain', done); this.stream.off('close', done); this.stream.off('error', done); resolve(); };
         this.stream.on('drain', done);
@@ -59,6 +70,11 @@ export class Output {
 
   async line(text: string): Promise<void> {
     return this.write(text + '\n');
+  }
+
+  private gone(): boolean {
+    const w = this.stream as NodeJS.WritableStream & { destroyed?: boolean; writableEnded?: boolean };
+    return Boolean(w.destroyed || w.writableEnded);
   }
 
   /** Flush and close (for files we opened; never for process.stdout). */

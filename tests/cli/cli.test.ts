@@ -165,6 +165,21 @@ describe('lede extract', () => {
     expect(r.stderr).not.toMatch(/EPIPE|Error|at /);
   });
 
+  it('a document past --timeout fails alone, named with the reason; the run goes on', () => {
+    const r = lede(['extract', '--timeout', '0.001', SAMPLES]);
+    expect(r.status).toBe(1);
+    const rows = jsonLines(r.stdout);
+    expect(rows).toHaveLength(9);
+    expect(rows.every((x) => x.status === 'error' && /took longer than/.test(String(x.error)))).toBe(true);
+    expect(r.stderr).toContain(`${join(SAMPLES, 'coastal-wetlands-study.html')}: extraction took longer than`);
+  });
+
+  it('gives the same results with one worker and with several', () => {
+    const one = jsonLines(lede(['extract', '-j', '1', SAMPLES]).stdout);
+    const two = jsonLines(lede(['extract', '-j', '3', SAMPLES]).stdout);
+    expect(two).toEqual(one);
+  });
+
   it('never colours output that is not a terminal', () => {
     const r = lede(['extract', join(work, 'missing.txt')], { env: { FORCE_COLOR: '1' } });
     expect(r.stderr + r.stdout).not.toMatch(/\x1b\[/);
