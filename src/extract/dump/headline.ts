@@ -69,9 +69,10 @@ function scoreCandidate(scored: readonly Scored[], i: number, ctx: HeadlineConte
   v += 2.2 * overlapWith(b.text, ctx.bodyVocabulary);
   if (s.credit) v -= 1.5; // a caption
   v -= Math.min(3, 0.22 * distance);
-  // A line that appears many times is navigation; twice is often the headline itself
-  // (page title plus share text or a sticky header).
-  if (s.repeats >= 3) v -= 0.5 * (s.repeats - 2);
+  // A short line that appears many times is navigation; a long one is the headline itself,
+  // repeated by share widgets, sticky headers and "you are reading" bars.
+  if (s.words <= 4 && s.repeats >= 3) v -= 0.5 * (s.repeats - 2);
+  else if (s.words >= 5 && s.repeats >= 2) v += 0.3;
   // Inside a menu: the neighbours are short list entries too.
   const prev = scored[i - 1], next = scored[i + 1];
   if (b.kind === 'list-item' && prev?.block.kind === 'list-item' && next?.block.kind === 'list-item') v -= 1;
@@ -99,6 +100,7 @@ export function findHeadline(scored: readonly Scored[], ctx: HeadlineContext): n
     if (eligible(s) && !(s.cls === 'prose' && i >= ctx.bodyStart && s.weight > 200)) {
       const v = scoreCandidate(scored, i, ctx, i < ctx.bodyStart ? distance : 0);
       scores.set(i, v);
+      if (process.env.LEDE_DEBUG) console.error('cand', i, s.block.kind, s.cls, v.toFixed(2), s.block.text.slice(0, 60));
       if (v > bestScore) { bestScore = v; best = i; }
     }
     if (i < ctx.bodyStart && (s.cls === 'short' || s.cls === 'prose' || s.cls === 'link')) distance++;
