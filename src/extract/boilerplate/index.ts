@@ -125,7 +125,9 @@ class Matcher implements BoilerplateMatcher {
         // Whole words only: "afp" in a credit, not in "dafp"; "getty" not in "gettysburg".
         const before = at === 0 ? '' : key[at - 1]!;
         const after = key[at + c.length] ?? '';
-        if (!/[\p{L}\p{N}]/u.test(before) && (!/[\p{L}\p{N}]/u.test(after) || /[\p{P}]$/u.test(c))) return true;
+        // A multi-word credit opening the line may be glued to what follows ("Media captionDrone").
+        const glued = at === 0 && c.includes(' ');
+        if (!/[\p{L}\p{N}]/u.test(before) && (glued || !/[\p{L}\p{N}]/u.test(after) || /[\p{P}]$/u.test(c))) return true;
         at = key.indexOf(c, at + 1);
       }
     }

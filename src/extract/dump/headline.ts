@@ -100,7 +100,6 @@ export function findHeadline(scored: readonly Scored[], ctx: HeadlineContext): n
     if (eligible(s) && !(s.cls === 'prose' && i >= ctx.bodyStart && s.weight > 200)) {
       const v = scoreCandidate(scored, i, ctx, i < ctx.bodyStart ? distance : 0);
       scores.set(i, v);
-      if (process.env.LEDE_DEBUG) console.error('cand', i, s.block.kind, s.cls, v.toFixed(2), s.block.text.slice(0, 60));
       if (v > bestScore) { bestScore = v; best = i; }
     }
     if (i < ctx.bodyStart && (s.cls === 'short' || s.cls === 'prose' || s.cls === 'link')) distance++;

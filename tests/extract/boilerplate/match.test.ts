@@ -60,3 +60,20 @@ describe('boilerplateMatcher', () => {
     expect(lineKey('» Read More… ')).toBe('read more');
   });
 });
+
+describe('section labels and picture credits', () => {
+  it('reads the label a section line names', () => {
+    expect(m.sectionLabel('Filed to: money')).toBe('money');
+    expect(m.sectionLabel('From the section US & Canada')).toBe('US & Canada');
+    expect(m.sectionLabel('Rubrik: Wirtschaft')).toBe('Wirtschaft');
+    expect(m.sectionLabel('The council filed to the court')).toBeNull();
+  });
+  it('spots picture credits as whole words, also glued to a caption', () => {
+    expect(m.hasCredit('Rep. Mark Meadows. | Alex Wong/Getty Images')).toBe(true);
+    expect(m.hasCredit('File photo of the president. (Reuters)')).toBe(true);
+    expect(m.hasCredit('Media captionDrone footage shows burials')).toBe(true);
+    expect(m.hasCredit('The battle of Gettysburg was fought in 1863')).toBe(false);
+    expect(m.hasCredit('Safari users can update today')).toBe(false);
+  });
+});
+
