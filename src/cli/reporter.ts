@@ -15,6 +15,25 @@ export interface Tally {
 
 export const emptyTally = (): Tally => ({ files: 0, stored: 0, updated: 0, unchanged: 0, noBody: 0, failed: 0 });
 
+/**
+ * Count one result and name it on stderr when it failed or had no body; true when it is a
+ * usable article. `noBodyNote` tells what happens to a bodiless page (e.g. "not stored").
+ */
+export function account(r: { status: string; source: string; error: string | null }, t: Tally, reporter: Reporter, noBodyNote = ''): boolean {
+  t.files++;
+  if (r.status === 'error') {
+    t.failed++;
+    reporter.failure(r.source, r.error ?? 'failed');
+    return false;
+  }
+  if (r.status === 'no_body') {
+    t.noBody++;
+    reporter.failure(r.source, `${r.error ?? 'no article body found'}${noBodyNote ? `; ${noBodyNote}` : ''}`);
+    return false;
+  }
+  return true;
+}
+
 const PROGRESS_EVERY_MS = 120;
 
 export class Reporter {

@@ -1,28 +1,16 @@
 // Article ⇄ SQL row. The only difference is provenance: an object in TypeScript, JSON text in SQL.
-import { FORMATS, type Article, type Format, type Provenance } from '../types.js';
+import { ARTICLE_COLUMNS, FORMATS, type Article, type Format, type Provenance } from '../types.js';
 
-/** The row as SQLite returns it (SELECT of ROW_COLUMNS). */
-export interface ArticleRow {
+/** The row as SQLite returns it (SELECT of ROW_COLUMNS): Article with provenance as JSON text. */
+export type ArticleRow = Omit<Article, 'id' | 'format' | 'ingested_at' | 'provenance'> & {
   id: number;
-  source: string;
   format: string;
-  url: string | null;
-  tag: string | null;
-  headline: string | null;
-  deck: string | null;
-  byline: string | null;
-  published: string | null;
-  lang: string | null;
-  body: string;
-  word_count: number;
-  content_hash: string;
   ingested_at: string;
   provenance: string;
-}
+};
 
 /** The column list every read uses, in ARTICLE_COLUMNS order (updated_at is internal). */
-export const ROW_COLUMNS =
-  'id, source, format, url, tag, headline, deck, byline, published, lang, body, word_count, content_hash, ingested_at, provenance';
+export const ROW_COLUMNS = ARTICLE_COLUMNS.join(', ');
 
 /**
  * Provenance as stored: keys sorted, so the same provenance always gives the same text and a
@@ -67,21 +55,7 @@ export function rowToArticle(r: ArticleRow): Article {
 }
 
 /** Named parameters for the write statements (better-sqlite3 binds `@name`). */
-export interface ArticleParams {
-  source: string;
-  format: string;
-  url: string | null;
-  tag: string | null;
-  headline: string | null;
-  deck: string | null;
-  byline: string | null;
-  published: string | null;
-  lang: string | null;
-  body: string;
-  word_count: number;
-  content_hash: string;
-  provenance: string;
-}
+export type ArticleParams = Omit<ArticleRow, 'id' | 'ingested_at'>;
 
 export function articleParams(a: Article): ArticleParams {
   return {

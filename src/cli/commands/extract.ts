@@ -3,22 +3,13 @@
 import { EXIT, type CommandContext } from '../context.js';
 import { collectInputs, extractInputs, type InputSpec } from '../inputs.js';
 import { resultJson } from '../format.js';
-import { emptyTally } from '../reporter.js';
+import { account, emptyTally } from '../reporter.js';
 
 export async function extractCommand(spec: InputSpec, ctx: CommandContext): Promise<number> {
   const paths = await collectInputs(spec, ctx.io);
   const tally = emptyTally();
   for await (const r of extractInputs(paths, spec, ctx.io)) {
-    tally.files++;
-    if (r.status === 'error') {
-      tally.failed++;
-      ctx.reporter.failure(r.source, r.error ?? 'failed');
-    } else if (r.status === 'no_body') {
-      tally.noBody++;
-      ctx.reporter.failure(r.source, r.error ?? 'no article body found');
-    } else {
-      ctx.reporter.info(`ok ${r.source} (${r.format}, ${r.word_count} words)`);
-    }
+    if (account(r, tally, ctx.reporter)) ctx.reporter.info(`ok ${r.source} (${r.format}, ${r.word_count} words)`);
     await ctx.out.line(resultJson(r));
     if (ctx.out.closed) break; // the reader went away (`| head`): stop quietly
     ctx.reporter.progress(tally);

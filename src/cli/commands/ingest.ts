@@ -6,7 +6,7 @@ import type { Article, ExtractResult } from '../../types.js';
 import { EXIT, type CommandContext } from '../context.js';
 import { articleJson } from '../format.js';
 import { collectInputs, extractInputs, type InputSpec } from '../inputs.js';
-import { emptyTally, type Tally } from '../reporter.js';
+import { account, emptyTally, type Tally } from '../reporter.js';
 
 export interface IngestOptions {
   db: string;
@@ -43,14 +43,7 @@ export async function ingestCommand(spec: InputSpec, opts: IngestOptions, ctx: C
 
   try {
     for await (const r of extractInputs(paths, spec, ctx.io)) {
-      tally.files++;
-      if (r.status === 'error') {
-        tally.failed++;
-        ctx.reporter.failure(r.source, r.error ?? 'failed');
-      } else if (r.status === 'no_body') {
-        tally.noBody++;
-        ctx.reporter.failure(r.source, `${r.error ?? 'no article body found'}; not stored`);
-      } else {
+      if (account(r, tally, ctx.reporter, 'not stored')) {
         batch.push(r);
         if (batch.length >= BATCH_SIZE) await flush();
       }
