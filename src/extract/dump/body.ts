@@ -172,6 +172,8 @@ export function extendCleanRun(scored: readonly Scored[], run: Run): Run {
  * boilerplate and placeholders.
  */
 export function keepInBody(s: Scored, mode: Mode): boolean {
+  // A picture caption with its credit ("… | Alex Wong/Getty Images") is not article text.
+  if (s.credit && mode !== 'recall' && s.weight < 300) return false;
   switch (s.cls) {
     case 'prose': return true;
     case 'boiler': case 'artifact': case 'rule': return false;
