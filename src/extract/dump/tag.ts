@@ -77,10 +77,16 @@ export function findTag(scored: readonly Scored[], h: number, headline: string):
   if (b.kind === 'heading' && b.level === 1) return null;
   // Section names repeat in the page's menus; that does not make the kicker any less one.
   if (!labelShaped(s)) return null;
-  // The tail of a menu: the block above is another short entry with no blank line between.
-  const above = scored[i - 1];
-  const standalone = b.gapBefore || !above || above.cls === 'artifact' || above.cls === 'rule';
-  if (!standalone && above && (above.cls === 'short' || above.cls === 'link') && above.block.kind !== 'heading') return null;
+  // The tail of a menu: a run of three or more short entries with no blank line between.
+  // Two ("Blog" / "Insights") are a section and its subsection, the kicker being the last.
+  let run = 0;
+  for (let j = i; j > 0 && run < 3; j--) {
+    const cur = scored[j]!, above = scored[j - 1]!;
+    if (cur.block.gapBefore || above.cls === 'artifact' || above.cls === 'rule') break;
+    if ((above.cls === 'short' || above.cls === 'link') && above.block.kind !== 'heading') run++;
+    else break;
+  }
+  if (run >= 2) return null;
   return { text: cleanLabel(b.text), index: i, rule: 'kicker' };
 }
 
