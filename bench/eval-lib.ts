@@ -5,6 +5,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import { toString as mdToString } from 'mdast-util-to-string';
 import { processDocument } from '../src/pipeline.js';
 import { formatFromExtension } from '../src/input/detect.js';
 import { DEFAULT_EXTRACT_OPTIONS, type ExtractOptions } from '../src/types.js';
@@ -44,8 +48,28 @@ export type TruthRow = Record<string, unknown> & { id: string; source: string };
 export const readJsonl = <T>(path: string): T[] =>
   readFileSync(path, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as T);
 
+// Defuddle's truth is Markdown: its plain text (links → text, images dropped, one block per
+// paragraph, heading, list item or table row) is the body truth of the markdown/ folder.
+const mdParser = unified().use(remarkParse).use(remarkGfm);
+export function markdownToText(md: string): string {
+  const blocks: string[] = [];
+  const walk = (node: MdNode): void => {
+    if (['paragraph', 'heading', 'tableRow', 'code'].includes(node.type)) {
+      blocks.push(node.type === 'code' ? String(node.value ?? '') : mdToString(node as Parameters<typeof mdToString>[0], { includeImageAlt: false }));
+      return;
+    }
+    for (const child of node.children ?? []) walk(child);
+  };
+  walk(mdParser.parse(md) as MdNode);
+  return blocks.map((b) => b.trim()).filter(Boolean).join('\n\n');
+}
+interface MdNode { type: string; value?: string; children?: MdNode[] }
+
 export function truthRows(folder: Folder): TruthRow[] {
   const rows = readJsonl<TruthRow>(join(CORPUS, 'truth', `${folder.truth}.jsonl`));
+  if (folder.name === 'markdown') {
+    for (const r of rows) if (typeof r.body !== 'string' && typeof r.body_markdown === 'string') r.body = markdownToText(r.body_markdown);
+  }
   const dir = join(CORPUS, folder.name);
   const present = new Set(readdirSync(dir).map((f) => f.replace(/\.(html?|txt|md)$/, '')));
   // mddumps lacks one page the converter could not parse: score only pages that exist.
@@ -169,7 +193,10 @@ export async function evaluate(folder: Folder, preds: Pred[], extra: { errors?: 
   const truth = truthRows(folder);
   const { summary } = score(truth, preds, { nBootstrap: 0, bySource: true });
   const notes = annotations(folder);
-  const metrics = { ...summary.metrics, ...visibleFieldScores(preds, notes, normHeadline), ...bodyStartScores(preds, truth) };
+  const metrics = {
+    ...summary.metrics, ...visibleFieldScores(preds, notes, normHeadline), ...bodyStartScores(preds, truth),
+    errors: { value: extra.errors?.length ?? 0, n: preds.length },
+  };
   const bySource: Record<string, Record<string, MetricValue>> = {};
   for (const [src, s] of Object.entries(summary.by_source ?? {})) {
     const ids = new Set(truth.filter((t) => t.source === src).map((t) => t.id));
