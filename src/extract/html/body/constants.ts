@@ -60,7 +60,7 @@ export const POSITIVE_WORDS = [
 /** Class/id words that speak against content. */
 export const NEGATIVE_WORDS = [
   'ad', 'ads', 'adv', 'advert', 'advertisement', 'banner', 'byline', 'caption', 'combx', 'comment', 'contact',
-  'credit', 'disqus', 'foot', 'footer', 'footnote', 'gdpr', 'hidden', 'masthead', 'media', 'meta', 'modal',
+  'credit', 'disqus', 'foot', 'footer', 'gdpr', 'hidden', 'masthead', 'media', 'meta', 'modal',
   'nav', 'newsletter', 'outbrain', 'pagination', 'popup', 'promo', 'related', 'recommend', 'remark', 'rss',
   'scroll', 'share', 'sharing', 'shoutbox', 'sidebar', 'skyscraper', 'social', 'sponsor', 'subscribe',
   'tags', 'taboola', 'toolbar', 'tool', 'trending', 'widget', 'author', 'bio', 'cookie', 'consent', 'signup',

@@ -19,6 +19,12 @@ export interface FinishOptions {
 
 interface Item { text: string; block: Block; prose: boolean; phrase: BoilerplateKind | null }
 
+/**
+ * Punctuation alone, or a number of one to three digits alone ("1", "[2]", "3."): footnote and
+ * gallery markers, counters and pager links, which say nothing without the element they point at.
+ */
+const NO_WORDS = /^[\p{P}\p{S}\s]*\d{0,3}[\p{P}\p{S}\s]*$/u;
+
 const key = (s: string | null) => (s ? normalizeInline(s).toLowerCase() : '');
 
 /** Longest block worth asking the phrase list about (it judges nothing longer)… */
@@ -54,7 +60,7 @@ export function finishBlocks(blocks: readonly Block[], hints: { headline: string
   let items: Item[] = [];
   for (const b of blocks) {
     const text = normalizeInline(b.text);
-    if (text === '' || /^[\p{P}\p{S}\s]+$/u.test(text)) continue;
+    if (text === '' || NO_WORDS.test(text)) continue;
     // The phrase list only judges short text; asking it once per block keeps long pages cheap.
     const prose = isProse(b);
     const ask = text.length <= (prose ? PREFIX_MAX : PHRASE_MAX);

@@ -120,3 +120,11 @@ describe('pictures and list entries', () => {
     expect(extract(html).blocks[0]).toBe('The Garden · Derek Jarman (1990)');
   });
 });
+
+describe('notes that belong to the article', () => {
+  it('keeps the footnotes below the text, without their bare number links (defuddle daringfireball, 12gramsofcarbon)', () => {
+    const note = (i: number) => `<div class="footnote"><a class="footnote-number" href="#ref-${i}">${i}</a><div class="footnote-content"><p>${PROSE[i]}</p></div></div>`;
+    const html = page(`<article class="post">${paragraphs(4)}<div class="footnotes"><ol><li id="fn1"><p>${PROSE[4]}</p></li></ol></div>${note(5)}</article>`);
+    expect(extract(html).blocks).toEqual(PROSE);
+  });
+});
