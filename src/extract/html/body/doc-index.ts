@@ -91,7 +91,7 @@ const KIND: Record<string, BlockKind> = {
 };
 
 /** Caption and credit containers: their text describes a picture we drop. */
-const CAPTION = /(?:^|[^a-z0-9])(?:caption|credit|photo-?credit|image-?credit|img-?credit|wp-caption-text|media-credit|copyright-?image)/;
+const CAPTION = /(?:^|[^a-z0-9])(?:caption|cptn|credit|photo-?credit|image-?credit|img-?credit|wp-caption-text|media-credit|copyright-?image)/;
 const MAX_CAPTION_CHARS = 400;
 const captionHints = new Map<string, boolean>();
 /** CAPTION.test, remembered per class/id string (pages repeat a few class lists many times). */
@@ -102,6 +102,28 @@ function isCaptionHint(hint: string): boolean {
     captionHints.set(hint, (v = CAPTION.test(hint)));
   }
   return v;
+}
+
+/** An image alt this short ("photo", "logo") says too little to recognize a caption by. */
+const MIN_ALT_CHARS = 12;
+/** How far up from a block to look for the picture whose alt it repeats. */
+const ALT_LEVELS = 3;
+const altKey = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/** A role="button" element holding no paragraph or heading and little text: a control's label. */
+const MAX_LABEL_CHARS = 200;
+const LABEL_BREAKERS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'table']);
+function isControlLabel(el: DomElement): boolean {
+  let n = 0;
+  const stack: DomNode[] = [...el.children];
+  while (stack.length) {
+    const x = stack.pop()!;
+    if (isText(x)) { n += x.data.trim().length; if (n > MAX_LABEL_CHARS) return false; continue; }
+    if (!isElement(x)) continue;
+    if (LABEL_BREAKERS.has(x.name)) return false;
+    for (const k of x.children) stack.push(k);
+  }
+  return true;
 }
 
 /** Inputs that act as buttons: share bars and players use them as often as forms do. */
@@ -200,11 +222,28 @@ export function buildIndex(root: DomParent, options: IndexOptions = {}): DocInde
   let text = '', chars = 0, linkChars = 0, punct = 0;
   let brs = 0; // consecutive <br> since the last visible character
 
+  // Alt texts of the pictures read so far, with the element holding each: a short block that
+  // repeats one close by is that picture's caption or a video's title (see repeatsAlt).
+  const alts = new Map<string, number>();
+  const repeatsAlt = (s: string): boolean => {
+    const at = alts.get(altKey(s));
+    if (at === undefined) return false;
+    // Near: an ancestor of the block at most ALT_LEVELS up also holds the picture. Ancestors are
+    // still open, so every element indexed since one of them lies inside it.
+    let a = owner;
+    for (let level = 0; level <= ALT_LEVELS && a >= 0; level++, a = elements[a]!.parent) if (at >= a) return true;
+    return false;
+  };
+
   const flush = () => {
     if (chars > 0) {
       const ownerRec = elements[owner];
       const tag = ownerRec?.tag ?? '';
       const kind = ownerRec === undefined ? 'text' : KIND[tag] ?? 'text';
+      if (alts.size > 0 && kind !== 'h' && chars <= MAX_CAPTION_CHARS && repeatsAlt(text)) {
+        text = ''; chars = 0; linkChars = 0; punct = 0; brs = 0;
+        return;
+      }
       ownerRec?.ownBlocks.push(blocks.length);
       blocks.push({ text, owner, kind, level: kind === 'h' ? Number(tag[1]) : 0, chars, linkChars, punct, pos: elements.length });
     }
@@ -260,9 +299,12 @@ export function buildIndex(root: DomParent, options: IndexOptions = {}): DocInde
       if (tag === 'head') { readHead(el); return; }
       if (tag === 'script' && (el.attribs.type ?? '').toLowerCase().includes('ld+json')) jsonLd.push(textOf(el));
       countSkipped(elements[owner], el, tag);
+      if (tag === 'img' && owner >= 0 && el.attribs.alt && el.attribs.alt.length >= MIN_ALT_CHARS) alts.set(altKey(el.attribs.alt), owner);
       return;
     }
     if (tag === 'br') { addBreak(); return; }
+    // ARIA says this is a control: its words are a label ("Play", "VIDEO 3:49 Title"), like a <button>'s.
+    if (el.attribs.role === 'button' && isControlLabel(el)) { countSkipped(elements[owner], el, 'button'); return; }
     if (!options.revealHidden && tag !== 'html' && tag !== 'body' && isHidden(el)) {
       if (el.children.length > 0) skippedHidden++;
       return;

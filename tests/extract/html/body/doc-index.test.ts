@@ -46,6 +46,26 @@ describe('serialization into blocks', () => {
       <p>After</p>`;
     expect(blocks(html)).toEqual(['Before', 'After']);
   });
+  it('drops a short text that repeats the alt of a picture beside it: a caption or video title (postlight money.cnn)', () => {
+    const html = `<div class="player"><div class="still"><img src="v.jpg" alt="Nationwide  demonstrations for a minimum wage"></div>
+      <div class="footer"><div class="headline">Nationwide demonstrations for a minimum wage</div></div></div>
+      <p>Nationwide demonstrations for a minimum wage</p>`;
+    // The paragraph outside the picture's box is too far from it to be its caption.
+    expect(blocks(html)).toEqual(['Nationwide demonstrations for a minimum wage']);
+    expect(kinds(html)).toEqual(['p']);
+  });
+  it('keeps a heading that repeats a picture alt, and short alts match nothing', () => {
+    expect(blocks('<div><img src="a.jpg" alt="The Eiffel Tower at night"><h2>The Eiffel Tower at night</h2></div>')).toEqual(['The Eiffel Tower at night']);
+    expect(blocks('<div><img src="a.jpg" alt="Photo"><p>Photo</p></div>')).toEqual(['Photo']);
+  });
+  it('reads a role="button" box as a control label unless it holds paragraphs or headings (postlight cnbc)', () => {
+    const html = `<div role="button" class="placeholder"><div><span>VIDEO</span><span>3:49</span></div><div>Chief executive on coal and gas</div></div>
+      <div role="button"><h3>How long does the bus take?</h3></div><p>After</p>`;
+    expect(blocks(html)).toEqual(['How long does the bus take?', 'After']);
+  });
+  it('drops captions named with the "cptn" abbreviation (postlight timesofindia)', () => {
+    expect(blocks('<section><div><img src="a.jpg"></div><div class="img_cptn">File photo of the minister. (Agency)</div></section><p>After</p>')).toEqual(['After']);
+  });
   it('keeps a figure that wraps a code listing or quote', () => {
     expect(blocks('<figure><pre><code>let x = 1;</code></pre><figcaption>Listing 1</figcaption></figure>')).toEqual(['let x = 1;']);
   });
