@@ -19,6 +19,7 @@ import { classWeight } from '../src/extract/html/body/hints.js';
 import { DEFAULT_EXTRACT_OPTIONS, type Mode } from '../src/types.js';
 
 const CORPUS = resolve(import.meta.dirname, '../../shared/corpus');
+process.stdout.on('error', () => process.exit(0));
 const [target, snippet, ...flags] = process.argv.slice(2);
 if (!target || !snippet) throw new Error('usage: html-body-why.ts <id|file.html> "<snippet>" [--mode m]');
 const mode = (flags.includes('--mode') ? flags[flags.indexOf('--mode') + 1] : 'balanced') as Mode;

@@ -7,7 +7,7 @@ export const SKIP_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'head', 'title', 'meta', 'link', 'base', 'svg', 'math',
   'canvas', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'video', 'audio', 'source',
   'track', 'img', 'picture', 'map', 'area', 'input', 'button', 'select', 'option', 'optgroup',
-  'textarea', 'datalist', 'output', 'progress', 'meter', 'dialog', 'figcaption', 'param',
+  'textarea', 'datalist', 'output', 'progress', 'meter', 'dialog', 'param',
 ]);
 
 /** Skipped elements worth counting: an embed inside a short block suggests a media/ad widget. */
@@ -21,7 +21,7 @@ export const INPUT_TAGS = new Set(['input', 'select', 'textarea']);
  * words, while treating them inline could.
  */
 export const BLOCK_TAGS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'center', 'dd', 'details', 'dir', 'div', 'dl',
+  'address', 'article', 'aside', 'blockquote', 'body', 'center', 'dd', 'details', 'dir', 'div', 'dl', 'figcaption',
   'dt', 'fieldset', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header',
   'hgroup', 'hr', 'html', 'legend', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section',
   'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'caption', 'listing',

@@ -310,7 +310,9 @@ export function buildIndex(root: DomParent, options: IndexOptions = {}): DocInde
       return;
     }
     const hint = hintOf(el);
-    if (hint !== '' && isCaptionHint(hint) && textLengthUpTo(el, MAX_CAPTION_CHARS) <= MAX_CAPTION_CHARS) return;
+    // Captions describe a picture we drop; but a "caption" several paragraphs long is the text of
+    // a slide in a slideshow article, and is read.
+    if ((tag === 'figcaption' || (hint !== '' && isCaptionHint(hint))) && textLengthUpTo(el, MAX_CAPTION_CHARS) <= MAX_CAPTION_CHARS) return;
     if (tag === 'figure' && figureIsPicture(el)) { countSkipped(elements[owner], el, 'img'); return; }
     if (el.children.length === 0) return;
 
@@ -387,6 +389,7 @@ const FIGURE_CONTENT = new Set(['pre', 'code', 'blockquote', 'table', 'math']);
  * quote or table, whose text is content.
  */
 function figureIsPicture(fig: DomElement): boolean {
+  if (textLengthUpTo(fig, MAX_CAPTION_CHARS) > MAX_CAPTION_CHARS) return false; // a slide: picture and text
   let media = false;
   const stack: DomNode[] = [...fig.children];
   while (stack.length) {

@@ -128,3 +128,14 @@ describe('notes that belong to the article', () => {
     expect(extract(html).blocks).toEqual(PROSE);
   });
 });
+
+describe('slideshow articles', () => {
+  it('reads slides whose text sits in long figcaptions, still dropping short captions (postlight popsugar)', () => {
+    const slide = (from: number, n: number) => `<figure class="slide"><img src="s${from}.jpg" alt=""><figcaption class="slide-caption">${paragraphs(n, from)}</figcaption></figure>`;
+    const html = page(`<article class="post"><div class="post-content">${paragraphs(1)}</div><div class="slides">${slide(1, 3)}${slide(3, 3)}
+      <figure><img src="x.jpg"><figcaption>The bus depot at night, photographed from the roof.</figcaption></figure></div></article>`);
+    const text = bodyText(extract(html));
+    for (const p of PROSE) expect(text).toContain(p);
+    expect(text).not.toContain('bus depot at night');
+  });
+});
