@@ -166,8 +166,30 @@ function markBlockLinks(blocks: Block[]): void {
 // which still parses as a link.
 const DESTINATION = /\]\((?:[^()\s\\]|\\.|\([^()\s]*\))+(?:\s+"[^"\n]*")?\)/g;
 
+const LONG_LINE = 8000;
+
+function splitLongLines(text: string): string {
+  if (text.length < LONG_LINE) return text;
+  return text.replace(new RegExp(`[^\\n]{${LONG_LINE},}`, 'g'), (line) => {
+    const out: string[] = [];
+    let rest = line;
+    while (rest.length > LONG_LINE) {
+      let cut = rest.lastIndexOf(' ', LONG_LINE);
+      if (cut < LONG_LINE / 2) cut = LONG_LINE;
+      out.push(rest.slice(0, cut));
+      rest = rest.slice(cut);
+    }
+    out.push(rest);
+    return out.join('\n\n');
+  });
+}
+
 export function markdownToBlocks(text: string, firstLine = 1): MarkdownDoc {
-  const lean = text.replace(DESTINATION, '](x)');
+  // Long runs of blanks make the parser quadratic; past a few indentation levels they mean
+  // nothing in Markdown.
+  // One enormous paragraph (a whole page of links on one line) is slow to resolve too: cut
+  // lines past LONG_LINE into paragraphs of about that size.
+  const lean = splitLongLines(text.replace(DESTINATION, '](x)').replace(/[ \t]{33,}/g, (m) => m.slice(0, 32)));
   const tree = (GFM_SYNTAX.test(lean) ? gfmParser : plainParser).parse(lean) as Root;
   const b = new Builder();
   for (const node of tree.children) b.visit(node, { list: 0, quote: false });

@@ -43,7 +43,7 @@ export const CHROME_ROLES = new Set([
 export const UNLIKELY_WORDS = [
   'ad-break', 'agegate', 'banner', 'breadcrumb', 'combx', 'comment', 'community', 'consent', 'cookie',
   'cover-wrap', 'disqus', 'extra', 'footer', 'gdpr', 'header', 'legends', 'masthead', 'menu',
-  'newsletter', 'outbrain', 'pager', 'pagination', 'paywall', 'popup', 'popular', 'promo', 'recirc',
+  'newsletter', 'outbrain', 'pager', 'pagination', 'popup', 'popular', 'promo', 'recirc',
   'recommend', 'related', 'remark', 'replies', 'rss', 'share', 'sharing', 'shoutbox', 'sidebar',
   'signup', 'skyscraper', 'social', 'sponsor', 'subscribe', 'subscription', 'supplemental', 'taboola',
   'trending', 'widget', 'toolbar', 'modal', 'overlay', 'login', 'nav', 'disclaimer', 'disclosure', 'cta',
@@ -64,7 +64,7 @@ export const NEGATIVE_WORDS = [
   'nav', 'newsletter', 'outbrain', 'pagination', 'popup', 'promo', 'related', 'recommend', 'remark', 'rss',
   'scroll', 'share', 'sharing', 'shoutbox', 'sidebar', 'skyscraper', 'social', 'sponsor', 'subscribe',
   'tags', 'taboola', 'toolbar', 'tool', 'trending', 'widget', 'author', 'bio', 'cookie', 'consent', 'signup',
-  'breadcrumb', 'tooltip', 'teaser', 'card', 'overlay', 'print', 'login', 'paywall', 'recirc', 'inline-ad',
+  'breadcrumb', 'tooltip', 'teaser', 'card', 'overlay', 'print', 'login', 'recirc', 'inline-ad',
   'disclaimer', 'disclosure', 'cta',
 ];
 
