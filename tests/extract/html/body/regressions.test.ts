@@ -129,6 +129,14 @@ describe('notes that belong to the article', () => {
   });
 });
 
+describe('gated text', () => {
+  it('keeps paragraphs marked as behind a paywall: they are the article (postlight wired, newyorker)', () => {
+    const gated = PROSE.slice(4).map((p) => `<p class="paywall">${p}</p>`).join('');
+    const html = page(`<article><div class="body__inner-container">${paragraphs(4)}${gated}</div></article>`);
+    expect(extract(html).blocks).toEqual(PROSE);
+  });
+});
+
 describe('slideshow articles', () => {
   it('reads slides whose text sits in long figcaptions, still dropping short captions (postlight popsugar)', () => {
     const slide = (from: number, n: number) => `<figure class="slide"><img src="s${from}.jpg" alt=""><figcaption class="slide-caption">${paragraphs(n, from)}</figcaption></figure>`;
