@@ -314,7 +314,11 @@ export function buildIndex(root: DomParent, options: IndexOptions = {}): DocInde
     // a slide in a slideshow article, and is read.
     if ((tag === 'figcaption' || (hint !== '' && isCaptionHint(hint))) && textLengthUpTo(el, MAX_CAPTION_CHARS) <= MAX_CAPTION_CHARS) return;
     if (tag === 'figure' && figureIsPicture(el)) { countSkipped(elements[owner], el, 'img'); return; }
-    if (el.children.length === 0) return;
+    if (el.children.length === 0) {
+      // An empty block (a spacer <div>, an <hr>) still ends the line: the text around it is two blocks.
+      if (rowDepth === 0 && isBlockTag(tag)) flush();
+      return;
+    }
 
     const blockTag = rowDepth === 0 && isBlockTag(tag);
     if (!blockTag) {

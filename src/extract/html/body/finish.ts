@@ -103,19 +103,50 @@ function isBoilerplate(it: Item, edge: boolean, mode: Mode): boolean {
 }
 
 /**
- * A heading or short line that closes an article ("Comments", "Related stories") once most of the
- * prose has been read: it and everything after it go.
+ * A heading that closes an article ("Comments", "Related stories") once most of the prose has been
+ * read: it and its section go. The article resumes only at a later heading of the same or a higher
+ * rank that opens a section of real prose (a recipe card after a "Related recipes" list); with no
+ * such heading, everything after the stop goes.
  */
 function cutAtStop(items: Item[], m: BoilerplateMatcher): Item[] {
   const total = items.reduce((s, it) => s + (it.prose ? it.block.chars : 0), 0);
   let seen = 0;
+  const out: Item[] = [];
   for (let i = 0; i < items.length; i++) {
     const it = items[i]!;
     if (it.prose) seen += it.block.chars;
     // Only a heading closes the article: "Comment" can be a table header or a one-word line.
-    else if (it.block.kind === 'h' && seen > total / 2 && m.isStop(it.text)) return items.slice(0, i);
+    else if (it.block.kind === 'h' && seen > total / 2 && m.isStop(it.text)) {
+      const resume = resumeAfter(items, i, m);
+      if (resume < 0) return out;
+      i = resume - 1;
+      continue;
+    }
+    out.push(it);
   }
-  return items;
+  return out;
+}
+
+/** Prose (weighted characters) a section after a stop heading needs to count as more article. */
+const RESUME_PROSE = 500;
+
+/** Index of the heading where the article resumes after the stop heading at `stop`, or -1. */
+function resumeAfter(items: Item[], stop: number, m: BoilerplateMatcher): number {
+  const level = items[stop]!.block.level;
+  for (let j = stop + 1; j < items.length; j++) {
+    const h = items[j]!;
+    if (h.block.kind !== 'h' || h.block.level > level) continue;
+    // A linked heading opens a teaser; another stop heading opens more of the same.
+    if (h.block.linkChars > h.block.chars / 2 || m.isStop(h.text)) return -1;
+    let prose = 0;
+    for (let k = j + 1; k < items.length && prose < RESUME_PROSE; k++) {
+      const x = items[k]!;
+      if (x.block.kind === 'h' && x.block.level <= level) break;
+      if (x.prose) prose += x.block.chars;
+    }
+    if (prose >= RESUME_PROSE) return j;
+  }
+  return -1;
 }
 
 /** From the end: metadata lines and phrase-list matches not separated from the article by markup. */

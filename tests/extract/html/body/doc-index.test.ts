@@ -16,6 +16,11 @@ describe('serialization into blocks', () => {
     expect(blocks('<p><span>a</span><span>b</span> <em>c</em></p>')).toEqual(['ab c']);
     expect(blocks('<p>Hello <a href="/x">big</a> world</p>')).toEqual(['Hello big world']);
   });
+  it('ends a block at an empty block element, such as a spacer <div> (trafilatura elavegan)', () => {
+    expect(blocks('<div><span>Watch the video.</span><div class="spacer"></div><span>Add the flour.</span><hr>Stir.</div>')).toEqual([
+      'Watch the video.', 'Add the flour.', 'Stir.',
+    ]);
+  });
   it('splits at <br><br> but reads a single <br> as a line break inside the block', () => {
     expect(blocks('<div>First line<br>same block<br><br>Second block<br> <br>Third</div>')).toEqual([
       'First line same block', 'Second block', 'Third',

@@ -29,6 +29,16 @@ describe('finishBlocks', () => {
   it('cuts at a closing heading after most of the prose', () => {
     expect(finish([...prose, block('Related stories', 'h'), block('Another article about bridges and their long history in this city.')])).toEqual(PROSE.slice(0, 3));
   });
+  it('resumes after a closing heading\'s section when a same-rank heading opens more prose (trafilatura elavegan)', () => {
+    const article = PROSE.map((t) => block(t));
+    const related = [block('Related Recipes', 'h'), block('Lemon coconut balls', 'li', true), block('Peanut butter cookies', 'li', true)];
+    const card = [block('Peanut Butter Truffles', 'h'), ...PROSE.slice(0, 4).map((t) => block(t))];
+    expect(finish([...article, ...related, ...card])).toEqual([...PROSE, 'Peanut Butter Truffles', ...PROSE.slice(0, 4)]);
+    // A lower-rank heading inside the closing section, or a section without real prose, does not resume it.
+    const sub = { ...card[0]!, level: 3 };
+    expect(finish([...article, ...related, sub, ...card.slice(1)])).toEqual(PROSE);
+    expect(finish([...article, ...related, card[0]!, block('Short teaser.')])).toEqual(PROSE);
+  });
   it('keeps a closing-looking heading early in the article', () => {
     const out = finish([prose[0]!, block('Comments', 'h'), prose[1]!, prose[2]!]);
     expect(out).toContain(PROSE[2]);
