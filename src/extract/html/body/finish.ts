@@ -66,12 +66,34 @@ export function finishBlocks(blocks: readonly Block[], hints: { headline: string
     const ask = text.length <= (prose ? PREFIX_MAX : PHRASE_MAX);
     items.push({ text, block: b, prose, phrase: ask ? matcher.match(text) : null });
   }
+  items = joinDatelines(items);
   items = dropLeading(items, hints);
   items = cutAtStop(items, matcher);
   const mode = options.mode;
   items = items.filter((it, i) => !isBoilerplate(it, i === 0 || i === items.length - 1, mode));
   items = dropTrailing(items, mode);
   return items.map((it) => it.text);
+}
+
+/** Longest run-in label joined to the paragraph after it. */
+const DATELINE_MAX = 40;
+const RUN_IN = /[:\u2014\u2013-]$/u;
+
+/**
+ * A dateline or run-in label ("WASHINGTON —", "New Delhi:") set as loose bold text just before the
+ * first words of a paragraph is that paragraph's opening, not a line of its own.
+ */
+function joinDatelines(items: Item[]): Item[] {
+  const out: Item[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!, next = items[i + 1];
+    if (next && it.block.kind === 'text' && !it.prose && it.phrase === null && it.text.length <= DATELINE_MAX
+      && RUN_IN.test(it.text) && next.block.kind === 'p' && next.prose) {
+      out.push({ ...next, text: `${it.text} ${next.text}` });
+      i++;
+    } else out.push(it);
+  }
+  return out;
 }
 
 /** Headline/deck repeats, then metadata lines, before the first prose block. */

@@ -39,6 +39,13 @@ describe('finishBlocks', () => {
     expect(finish([...article, ...related, sub, ...card.slice(1)])).toEqual(PROSE);
     expect(finish([...article, ...related, card[0]!, block('Short teaser.')])).toEqual(PROSE);
   });
+  it('joins a loose dateline to the paragraph it opens, but not a label from the phrase list (postlight ndtv, trafilatura latimes)', () => {
+    expect(finish([block('WASHINGTON —', 'text'), ...prose])[0]).toBe(`WASHINGTON — ${PROSE[0]}`);
+    expect(finish([block('New Delhi:', 'text'), ...prose])[0]).toBe(`New Delhi: ${PROSE[0]}`);
+    // A paragraph ending in a colon introduces the next one; a "Read more:" label stays apart.
+    expect(finish([prose[0]!, block('He said:'), prose[1]!])).toEqual([PROSE[0], 'He said:', PROSE[1]]);
+    expect(finish([...prose, block('Read more:', 'text'), block(PROSE[3]!)])).toEqual(PROSE.slice(0, 4));
+  });
   it('keeps a closing-looking heading early in the article', () => {
     const out = finish([prose[0]!, block('Comments', 'h'), prose[1]!, prose[2]!]);
     expect(out).toContain(PROSE[2]);
