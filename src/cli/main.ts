@@ -166,14 +166,16 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       exitCode = await extractCommand(inputSpec(withStdinDefault(inputs, o), o), ctx);
     });
 
-  program.command('list').description('list stored articles, newest first (id, date, tag, headline)')
+  program.command('list').description('list stored articles in ingest order (id, date, tag, headline)')
     .option('--limit <n>', 'at most N rows', positiveInt('--limit'), 50)
     .option('--offset <n>', 'skip N rows', (v) => (v === '0' ? 0 : positiveInt('--offset')(v)), 0)
     .option('--tag <tag>', 'only this tag')
     .addOption(new Option('--format <format>', 'only this input format').choices([...FORMATS]))
-    .option('--lang <lang>', 'only this language')
+    .option('--lang <lang>', 'only this language (en also matches en-GB)')
+    .option('--since <date>', 'only articles published on or after DATE (ISO 8601)')
+    .addOption(new Option('--order <order>', 'by id: asc (oldest first) or desc (newest first)').choices(['asc', 'desc']).default('asc'))
     .option('--json', 'JSON Lines')
-    .action(async (o: { limit: number; offset: number; tag?: string; format?: Format; lang?: string; json?: boolean }, cmd: Command) => {
+    .action(async (o: { limit: number; offset: number; tag?: string; format?: Format; lang?: string; since?: string; order: 'asc' | 'desc'; json?: boolean }, cmd: Command) => {
       const { ctx, g } = context(cmd);
       exitCode = await listCommand(dbPath(g), { ...o, json: Boolean(o.json) }, ctx);
     });

@@ -232,6 +232,9 @@ describe('database commands', () => {
     expect(show.stdout).toContain('Harbour Bridge Reopens');
     expect(show.stdout).toMatch(/found by\s+.*headline=/);
     expect(lede(['show', '9999', '--db', db]).status).toBe(1);
+    const newest = lede(['list', '--db', db, '--order', 'desc', '--limit', '1']).stdout.split('\t')[0];
+    expect(Number(newest)).toBe(10);
+    expect(lede(['list', '--db', db, '--since', 'last week']).status).toBe(2);
     const stats = JSON.parse(lede(['stats', '--db', db, '--json']).stdout) as { total: number };
     expect(stats.total).toBe(10);
   });
