@@ -30,16 +30,32 @@ function markdownScore(head: string): number {
   return score;
 }
 
+// Share of non-blank lines that begin with a tag: near 1 for markup, near 0 for a text or
+// Markdown dump that merely quotes a few tags (code samples, tables kept as HTML by converters).
+function tagLineShare(head: string): number {
+  let lines = 0;
+  let tagged = 0;
+  for (const line of head.split('\n')) {
+    const t = line.trim();
+    if (t === '') continue;
+    lines++;
+    if (/^<[a-zA-Z!/]/.test(t)) tagged++;
+  }
+  return lines === 0 ? 0 : tagged / lines;
+}
+
 /** Decide the format of decoded text; `hint` is usually the file name. */
 export function detectFormat(text: string, hint?: string): Format {
   const head = text.slice(0, 16384);
   const byExt = hint ? formatFromExtension(hint) : null;
   if (HTML_START.test(head)) return 'html';
   const tags = head.match(HTML_TAGS)?.length ?? 0;
-  if (tags >= 8 || (tags >= 2 && byExt === 'html')) return 'html';
   if (byExt === 'html' && tags > 0) return 'html';
+  // A fragment without <html>: markup only when tags carry the file, not when a dump quotes some.
+  const share = tags >= 8 ? tagLineShare(head) : 0;
   const md = markdownScore(head);
-  if (byExt === 'markdown') return 'markdown';
-  if (byExt === 'text') return md >= 8 ? 'markdown' : 'text';
+  if (byExt === 'markdown') return share > 0.6 ? 'html' : 'markdown';
+  if (byExt === 'text') return share > 0.6 ? 'html' : md >= 8 ? 'markdown' : 'text';
+  if (share > 0.4 && share * 20 > md) return 'html';
   return md >= 4 ? 'markdown' : 'text';
 }

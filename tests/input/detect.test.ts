@@ -24,6 +24,19 @@ describe('detectFormat', () => {
     expect(detectFormat('Headline\n\nA paragraph of text.\n\n- a list item in a text dump\n')).toBe('text');
   });
 
+  it('a text dump that quotes some markup stays text (w3m prints stray tags as text)', () => {
+    const dump = ['Menu', 'Headline of the story', ...Array.from({ length: 12 }, (_, i) => `Paragraph ${i} says <span class=x>something</span> and more words follow here.`), '<noun>', '</script>', '<html>', '<head>'].join('\n');
+    expect(detectFormat(dump, 'page.txt')).toBe('text');
+    expect(detectFormat(dump)).toBe('text');
+  });
+
+  it('a Markdown dump with a table kept as HTML stays Markdown; one that is all markup is HTML', () => {
+    const md = ['# Title', '', 'Intro with a [link](https://example.com).', '', '<table><tbody><tr><td>a</td><td>b</td></tr>', '<tr><td>c</td><td>d</td></tr></tbody></table>', '', ...Array.from({ length: 10 }, (_, i) => `Paragraph ${i} with **bold** text and more words.`)].join('\n');
+    expect(detectFormat(md, 'page.md')).toBe('markdown');
+    const allMarkup = Array.from({ length: 20 }, (_, i) => `<tr><td class="c${i}"><a href="/x">cell</a></td><td><p>Text ${i}</p></td></tr>`).join('\n');
+    expect(detectFormat(`<table>${allMarkup}</table>`, 'page.md')).toBe('html');
+  });
+
   it('mentions of tags inside prose do not make a text dump HTML', () => {
     expect(detectFormat('The <p> element starts a paragraph, the author wrote.', 'dump.txt')).toBe('text');
   });
