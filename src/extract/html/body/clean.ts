@@ -7,6 +7,7 @@ import { isProse, type Totals } from './aggregate.js';
 import type { DocIndex } from './doc-index.js';
 import { classWeight } from './hints.js';
 import type { Scores } from './score.js';
+import { isAddress } from './text-metrics.js';
 
 export interface CleanConfig {
   useClassWeights: boolean;
@@ -101,6 +102,24 @@ export function cleanSelection(
   }
   return drop;
 
+  /**
+   * A list whose entries are web addresses written out ("https://…", "www.…") cites the article's
+   * sources; a list of related stories or menu entries links titles, not addresses.
+   */
+  function listsAddresses(i: number): boolean {
+    let entries = 0, addresses = 0;
+    const end = index.elements[i]!.end;
+    for (let e = i; e <= end; e++) {
+      for (const bi of index.elements[e]!.ownBlocks) {
+        const b = index.blocks[bi]!;
+        if (b.kind !== 'li') continue;
+        entries++;
+        if (isAddress(b.text)) addresses++;
+      }
+    }
+    return entries >= 2 && addresses * 3 >= entries * 2;
+  }
+
   function isDataTable(i: number): boolean {
     const rows = passTotals.rows[i]!;
     return rows >= DATA_TABLE_ROWS && rows >= passTotals.blocks[i]! * 0.8;
@@ -126,7 +145,7 @@ export function cleanSelection(
     const p = paras[i]!;
     const isList = LIST_TAGS.has(r.tag);
     const limit = weight >= 25 ? Math.max(0.5, config.maxLinkDensity) : config.maxLinkDensity;
-    if (ld > limit && (!isList || atEdge(i))) return true;
+    if (ld > limit && (!isList || atEdge(i)) && !(isList && listsAddresses(i))) return true;
     // One or two linked headlines dropped between paragraphs: a "related story" promo.
     if (isList && ld >= 0.9 && items[i]! <= 2 && c < PROMO_LIST_CHARS) return true;
     if (r.inputs > Math.floor(p / 3)) return true;

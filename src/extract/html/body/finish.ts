@@ -10,6 +10,7 @@ import { normalizeInline } from '../../../normalize/text.js';
 import type { Mode } from '../../../types.js';
 import { isProse } from './aggregate.js';
 import type { Block } from './doc-index.js';
+import { isAddress } from './text-metrics.js';
 
 export interface FinishOptions {
   mode: Mode;
@@ -52,7 +53,8 @@ function looksLikeMeta(it: Item): boolean {
   if (it.prose || it.text.length > META_MAX || it.block.kind === 'h' || it.block.kind === 'row') return false;
   const links = it.block.chars > 0 ? it.block.linkChars / it.block.chars : 0;
   // "A · B" in a list item is an entry (a title and its author), not a byline line.
-  return DATE_OR_TIME.test(it.text) || (it.block.kind !== 'li' && SEPARATED.test(it.text)) || links > 0.5;
+  // A written-out address is a cited source, however linked.
+  return DATE_OR_TIME.test(it.text) || (it.block.kind !== 'li' && SEPARATED.test(it.text)) || (links > 0.5 && !isAddress(it.text));
 }
 
 export function finishBlocks(blocks: readonly Block[], hints: { headline: string | null; deck: string | null }, options: FinishOptions): string[] {

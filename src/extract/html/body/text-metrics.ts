@@ -57,3 +57,8 @@ export const weightedLength = (s: string): number => measure(s).chars;
 export function endsLikeSentence(s: string): boolean {
   return /[.!?\u3002\uff01\uff1f\u061f\u2026\u0964]["'\u201d\u2019\u00bb)\]]*\s*$/u.test(s);
 }
+
+/** A text that is one web address written out ("https://…", "www.…"): a cited source, not a title. */
+export function isAddress(s: string): boolean {
+  return /^\s*(?:https?:\/\/|www\.)\S+\s*$/i.test(s);
+}

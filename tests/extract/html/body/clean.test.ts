@@ -29,6 +29,12 @@ describe('cleaning inside the article container', () => {
     const list = `<ul><li><a href="/1">Bug 101 – tram stop signs show the wrong times at night</a></li><li><a href="/2">Bug 102 – the route planner ignores the new northern routes</a></li><li><a href="/3">Bug 103 – ticket machines reject contactless cards at two stops</a></li><li><a href="/4">Bug 104 – the timetable page is not readable on small phones</a></li></ul>`;
     expect(bodyText(extract(withBox(list)))).toContain('route planner ignores');
   });
+  it('keeps a closing list of sources written as addresses, even all linked (readability-lazy-image-1)', () => {
+    const urls = ['https://example.org/api/inspector.html', 'https://docs.example.com/protocol/v8', 'www.example.net/flame-graphs'];
+    const list = `<h2>Sources</h2><ul>${urls.map((u) => `<li><a href="${u}">${u}</a></li>`).join('')}</ul>`;
+    const text = bodyText(extract(withBox(list, 'end')));
+    for (const u of urls) expect(text).toContain(u);
+  });
   it('keeps a data table even when one column is links (readability-links-in-tables)', () => {
     const rows = ['Maps', 'Mail', 'Books', 'Video'].map((a, i) => `<tr><td><div><a href="/${a}">${a}</a></div></td><td><div>${i + 10}.5 MB</div></td><td><div>${i + 3}.1 MB (-${i + 40}%)</div></td></tr>`).join('');
     const text = bodyText(extract(withBox(`<table><tr><th>Application</th><th>Original size</th><th>Compressed</th></tr>${rows}</table>`)));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DENSE_WEIGHT, endsLikeSentence, measure } from '../../../../src/extract/html/body/text-metrics.js';
+import { DENSE_WEIGHT, endsLikeSentence, isAddress, measure } from '../../../../src/extract/html/body/text-metrics.js';
 
 describe('measure', () => {
   it('counts non-space characters and clause punctuation', () => {
@@ -19,5 +19,14 @@ describe('endsLikeSentence', () => {
   it('recognizes sentence ends across scripts', () => {
     for (const s of ['Done.', 'Really?', '“Quoted.”', '完了。', 'هل؟']) expect(endsLikeSentence(s)).toBe(true);
     expect(endsLikeSentence('Read more')).toBe(false);
+  });
+});
+
+describe('isAddress', () => {
+  it('recognizes one written-out web address, not a title that mentions one', () => {
+    expect(isAddress(' https://example.org/a/b?c=1 ')).toBe(true);
+    expect(isAddress('www.example.net/flame')).toBe(true);
+    expect(isAddress('Read the docs at https://example.org')).toBe(false);
+    expect(isAddress('Example.org launches a new site')).toBe(false);
   });
 });
