@@ -152,8 +152,9 @@ export function cleanSelection(
     // A cluster of buttons over a few words: share bar, buy box, player controls.
     if (r.buttons >= 2 && prose[i]! < WIDGET_MAX_PROSE && c < WIDGET_MAX_CHARS) return true;
     if (r.embeds > 0 && c < 75 * r.embeds) return true;
-    // Pictures with captions; but icons (share buttons, avatars) beside real paragraphs are not a gallery.
-    if (r.imgs > 1 && p / r.imgs < 0.5 && c < 200 * r.imgs && prose[i]! < GALLERY_MAX_PROSE) return true;
+    // Pictures with captions; but icons (share buttons, avatars) beside real paragraphs, or formulas
+    // set as images inside list entries, are not a gallery: entries count as text like paragraphs.
+    if (r.imgs > 1 && (p + items[i]!) / r.imgs < 0.5 && c < 200 * r.imgs && prose[i]! < GALLERY_MAX_PROSE) return true;
     if (!isList && items[i]! > p + 10 && ld > 0.2) return true;
     if (!isList && r.tag !== 'table' && headings[i]! === 0 && c < MIN_BOX_CHARS && r.imgs !== 1) return true;
     return false;

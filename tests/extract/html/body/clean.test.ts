@@ -35,6 +35,11 @@ describe('cleaning inside the article container', () => {
     const text = bodyText(extract(withBox(list, 'end')));
     for (const u of urls) expect(text).toContain(u);
   });
+  it('keeps a list whose entries hold formulas set as images: not a gallery (defuddle cp4space)', () => {
+    const list = `<ul><li>the real symmetric matrices of dimension <i>n</i>;</li><li>the complex Hermitian matrices of dimension <i>n</i>;</li>
+      <li>the algebras <img class="latex" src="f1.png" alt="R^n"> with the product <img class="latex" src="f2.png" alt="x o y">, known as spin factors.</li></ul>`;
+    expect(bodyText(extract(withBox(list)))).toContain('complex Hermitian matrices');
+  });
   it('keeps a data table even when one column is links (readability-links-in-tables)', () => {
     const rows = ['Maps', 'Mail', 'Books', 'Video'].map((a, i) => `<tr><td><div><a href="/${a}">${a}</a></div></td><td><div>${i + 10}.5 MB</div></td><td><div>${i + 3}.1 MB (-${i + 40}%)</div></td></tr>`).join('');
     const text = bodyText(extract(withBox(`<table><tr><th>Application</th><th>Original size</th><th>Compressed</th></tr>${rows}</table>`)));
