@@ -126,6 +126,33 @@ function isControlLabel(el: DomElement): boolean {
   return true;
 }
 
+/** Class words of pictures that render a formula (TeX images, MathML fallbacks). */
+const FORMULA_CLASS = /(?:^|[^a-z0-9])(?:latex|tex|math|katex|mathjax|equation|formula)(?:$|[^a-z])/i;
+const isFormulaImage = (img: DomElement): boolean => !!img.attribs.alt && FORMULA_CLASS.test(img.attribs.class ?? '');
+
+/**
+ * The text of a formula: a MathML element's TeX annotation or alttext, else its symbols in order;
+ * a formula image's alt (its TeX source).
+ */
+function formulaText(el: DomElement): string {
+  if (el.name === 'img') return (el.attribs.alt ?? '').trim();
+  if (el.attribs.alttext) return el.attribs.alttext.trim();
+  const parts: string[] = [];
+  let tex = '';
+  const stack: DomNode[] = [el];
+  while (stack.length && tex === '') {
+    const x = stack.pop()!;
+    if (isText(x)) { if (x.data.trim()) parts.push(x.data.trim()); continue; }
+    if (!isElement(x)) continue;
+    if (x.name === 'annotation') {
+      if (/tex/i.test(x.attribs.encoding ?? '')) tex = textOf(x).trim();
+      continue; // other annotations (MathML content markup) are not what is shown
+    }
+    for (let k = x.children.length - 1; k >= 0; k--) stack.push(x.children[k]!);
+  }
+  return tex !== '' ? tex : parts.join(' ');
+}
+
 /** Inputs that act as buttons: share bars and players use them as often as forms do. */
 const NOT_ENTRY = new Set(['submit', 'button', 'image', 'reset']);
 
@@ -298,6 +325,9 @@ export function buildIndex(root: DomParent, options: IndexOptions = {}): DocInde
     } else if (SKIP_TAGS.has(tag) || el.type !== 'tag') {
       if (tag === 'head') { readHead(el); return; }
       if (tag === 'script' && (el.attribs.type ?? '').toLowerCase().includes('ld+json')) jsonLd.push(textOf(el));
+      // A formula is part of its sentence: read it as its TeX source or its text.
+      const formula = tag === 'math' || (tag === 'img' && isFormulaImage(el)) ? formulaText(el) : '';
+      if (formula !== '') { addText(formula); return; }
       countSkipped(elements[owner], el, tag);
       if (tag === 'img' && owner >= 0 && el.attribs.alt && el.attribs.alt.length >= MIN_ALT_CHARS) alts.set(altKey(el.attribs.alt), owner);
       return;

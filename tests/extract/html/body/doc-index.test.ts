@@ -71,6 +71,15 @@ describe('serialization into blocks', () => {
   it('drops captions named with the "cptn" abbreviation (postlight timesofindia)', () => {
     expect(blocks('<section><div><img src="a.jpg"></div><div class="img_cptn">File photo of the minister. (Agency)</div></section><p>After</p>')).toEqual(['After']);
   });
+  it('reads formulas as part of their sentence: TeX image alts and MathML (defuddle cp4space)', () => {
+    expect(blocks('<p>if <img class="latex" src="f.png" alt="\\lambda, \\mu"> are reals, then <img src="photo.jpg" alt="a photo of the board"> holds.</p>'))
+      .toEqual(['if \\lambda, \\mu are reals, then holds.']);
+    const katex = '<p>so <span class="katex"><span class="katex-mathml"><math><semantics><mrow><mi>x</mi><mo>+</mo><mn>1</mn></mrow>'
+      + '<annotation encoding="application/x-tex">x+1</annotation></semantics></math></span><span class="katex-html" aria-hidden="true">x+1</span></span> grows.</p>';
+    expect(blocks(katex)).toEqual(['so x+1 grows.']);
+    expect(blocks('<p>where <math><msup><mi>n</mi><mn>2</mn></msup></math> is even.</p>')).toEqual(['where n 2 is even.']);
+    expect(blocks('<p>Area <math alttext="\\pi r^2"><mi>π</mi></math>.</p>')).toEqual(['Area \\pi r^2.']);
+  });
   it('keeps a figure that wraps a code listing or quote', () => {
     expect(blocks('<figure><pre><code>let x = 1;</code></pre><figcaption>Listing 1</figcaption></figure>')).toEqual(['let x = 1;']);
   });
