@@ -120,6 +120,13 @@ export function cleanSelection(
     return entries >= 2 && addresses * 3 >= entries * 2;
   }
 
+  /** Preformatted text (a code sample) in the subtree of a small box. */
+  function holdsCode(i: number): boolean {
+    const end = index.elements[i]!.end;
+    for (let e = i; e <= end; e++) if (index.elements[e]!.ownBlocks.some((bi) => index.blocks[bi]!.kind === 'pre')) return true;
+    return false;
+  }
+
   function isDataTable(i: number): boolean {
     const rows = passTotals.rows[i]!;
     return rows >= DATA_TABLE_ROWS && rows >= passTotals.blocks[i]! * 0.8;
@@ -156,7 +163,8 @@ export function cleanSelection(
     // set as images inside list entries, are not a gallery: entries count as text like paragraphs.
     if (r.imgs > 1 && (p + items[i]!) / r.imgs < 0.5 && c < 200 * r.imgs && prose[i]! < GALLERY_MAX_PROSE) return true;
     if (!isList && items[i]! > p + 10 && ld > 0.2) return true;
-    if (!isList && r.tag !== 'table' && headings[i]! === 0 && c < MIN_BOX_CHARS && r.imgs !== 1) return true;
+    // A tiny box is a label or an icon's text; but a one-line code sample is content.
+    if (!isList && r.tag !== 'table' && headings[i]! === 0 && c < MIN_BOX_CHARS && r.imgs !== 1 && !holdsCode(i)) return true;
     return false;
   }
 }

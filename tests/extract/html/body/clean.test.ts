@@ -40,6 +40,11 @@ describe('cleaning inside the article container', () => {
       <li>the algebras <img class="latex" src="f1.png" alt="R^n"> with the product <img class="latex" src="f2.png" alt="x o y">, known as spin factors.</li></ul>`;
     expect(bodyText(extract(withBox(list)))).toContain('complex Hermitian matrices');
   });
+  it('keeps a one-line code sample in its own small box (trafilatura pluralsight, readability-toc-missing)', () => {
+    expect(bodyText(extract(withBox('<div class="highlight"><pre><code>$ poetry init</code></pre></div>')))).toContain('$ poetry init');
+    // …while a tiny box of label text still goes.
+    expectClean(withBox('<div class="label">Sponsored</div>'), ['Sponsored']);
+  });
   it('keeps a data table even when one column is links (readability-links-in-tables)', () => {
     const rows = ['Maps', 'Mail', 'Books', 'Video'].map((a, i) => `<tr><td><div><a href="/${a}">${a}</a></div></td><td><div>${i + 10}.5 MB</div></td><td><div>${i + 3}.1 MB (-${i + 40}%)</div></td></tr>`).join('');
     const text = bodyText(extract(withBox(`<table><tr><th>Application</th><th>Original size</th><th>Compressed</th></tr>${rows}</table>`)));
