@@ -47,15 +47,27 @@ function memo<T>(fn: (s: string) => T): (s: string) => T {
 }
 const MEMO_LIMIT = 20_000;
 
+/**
+ * Utility classes of CSS frameworks style text, they do not name content: "text-center",
+ * "md:text-lg", "text-gray-700" put the word "text" on every kind of box of a Tailwind or
+ * Bootstrap page, newsletter pitches and footers included.
+ */
+const TEXT_UTILITY = /^(?:[a-z0-9-]+:)*!?text-(?:left|right|center|justify|start|end|xs|sm|base|md|lg|\d?xl|black|white|transparent|current|inherit|muted|primary|secondary|tertiary|success|danger|warning|info|light|dark|body|reset|nowrap|wrap|break|truncate|uppercase|lowercase|capitalize|balance|pretty|[a-z]+-\d{2,3}(?:\/\d+)?|\[[^\]]*\])$/;
+
+/** A lower-cased class list without its text utility classes. */
+const withoutUtilities = memo((classes: string): string =>
+  classes.includes('text-') ? classes.split(/\s+/).filter((c) => !TEXT_UTILITY.test(c)).join(' ') : classes);
+
 const attrWeight = memo((v: string) => {
   const s = v.toLowerCase();
   return (NEGATIVE.test(s) ? -25 : 0) + (POSITIVE.test(s) ? 25 : 0);
 });
+const classAttrWeight = memo((v: string) => attrWeight(withoutUtilities(v.toLowerCase())));
 
 /** +25 for content words, −25 for boilerplate words (both may apply), on class and id separately. */
 export function classWeight(el: DomElement): number {
   const { class: c, id } = el.attribs;
-  return (c ? attrWeight(c) : 0) + (id ? attrWeight(id) : 0);
+  return (c ? classAttrWeight(c) : 0) + (id ? attrWeight(id) : 0);
 }
 
 const contentNamed = memo((s: string) => POSITIVE.test(s) && !NEGATIVE.test(s) && !UNLIKELY.test(s));
@@ -63,7 +75,7 @@ const contentNamed = memo((s: string) => POSITIVE.test(s) && !NEGATIVE.test(s) &
 /** Named only in content words (no boilerplate word in class or id). */
 export function isContentNamed(el: DomElement): boolean {
   const { class: c, id } = el.attribs;
-  return (c !== undefined || id !== undefined) && contentNamed(`${c ?? ''} ${id ?? ''}`.toLowerCase());
+  return (c !== undefined || id !== undefined) && contentNamed(`${c ? withoutUtilities(c.toLowerCase()) : ''} ${id ?? ''}`.toLowerCase());
 }
 
 const unlikely = memo((hint: string) => UNLIKELY.test(hint) && !MAYBE.test(hint));
