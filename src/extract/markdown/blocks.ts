@@ -168,20 +168,32 @@ const DESTINATION = /\]\((?:[^()\s\\]|\\.|\([^()\s]*\))+(?:\s+"[^"\n]*")?\)/g;
 
 const LONG_LINE = 8000;
 
-function splitLongLines(text: string): string {
+// One pass over the lines: a regular expression like /[^\n]{8000,}/ retries at every
+// position of a long line and was the costliest step of the whole Markdown reader.
+export function splitLongLines(text: string): string {
   if (text.length < LONG_LINE) return text;
-  return text.replace(new RegExp(`[^\\n]{${LONG_LINE},}`, 'g'), (line) => {
-    const out: string[] = [];
-    let rest = line;
-    while (rest.length > LONG_LINE) {
-      let cut = rest.lastIndexOf(' ', LONG_LINE);
-      if (cut < LONG_LINE / 2) cut = LONG_LINE;
-      out.push(rest.slice(0, cut));
-      rest = rest.slice(cut);
+  let out = '';
+  let done = 0; // text before this index is already in `out`
+  for (let at = 0; at < text.length;) {
+    let nl = text.indexOf('\n', at);
+    if (nl < 0) nl = text.length;
+    if (nl - at >= LONG_LINE) {
+      out += text.slice(done, at);
+      let rest = text.slice(at, nl);
+      const parts: string[] = [];
+      while (rest.length > LONG_LINE) {
+        let cut = rest.lastIndexOf(' ', LONG_LINE);
+        if (cut < LONG_LINE / 2) cut = LONG_LINE;
+        parts.push(rest.slice(0, cut));
+        rest = rest.slice(cut);
+      }
+      parts.push(rest);
+      out += parts.join('\n\n');
+      done = nl;
     }
-    out.push(rest);
-    return out.join('\n\n');
-  });
+    at = nl + 1;
+  }
+  return done === 0 ? text : out + text.slice(done);
 }
 
 export function markdownToBlocks(text: string, firstLine = 1): MarkdownDoc {

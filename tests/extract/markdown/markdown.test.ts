@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { markdownToBlocks } from '../../../src/extract/markdown/blocks.js';
+import { markdownToBlocks, splitLongLines } from '../../../src/extract/markdown/blocks.js';
 import { extractMarkdown } from '../../../src/extract/markdown/index.js';
 import { DEFAULT_EXTRACT_OPTIONS } from '../../../src/types.js';
 
@@ -26,6 +26,24 @@ describe('markdownToBlocks', () => {
   it('treats the content of a link wrapped around blocks (turndown teaser cards) as link text', () => {
     const { blocks } = markdownToBlocks('[\n\nWilbur Ross pledges not to intimidate scientists\n\n](/2017/01/24/story.html)\n');
     expect(blocks.map((b) => [b.text, b.linkShare])).toEqual([['Wilbur Ross pledges not to intimidate scientists', 1]]);
+  });
+});
+
+describe('splitLongLines', () => {
+  it('cuts a line past 8000 characters at spaces into paragraphs and leaves shorter lines alone', () => {
+    const long = Array.from({ length: 3000 }, (_, i) => `w${i}`).join(' ');
+    const out = splitLongLines(`short line\n${long}\nlast`);
+    const lines = out.split('\n');
+    expect(lines[0]).toBe('short line');
+    expect(lines[lines.length - 1]).toBe('last');
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(8000);
+    expect(out.replace(/\n\n/g, '').replace(/\n/g, ' ')).toBe(`short line ${long} last`);
+  });
+  it('is linear in the length of many long-but-not-too-long lines (a regex scan was quadratic)', () => {
+    const text = Array.from({ length: 400 }, () => 'x'.repeat(7000)).join('\n');
+    const t0 = performance.now();
+    expect(splitLongLines(text)).toBe(text);
+    expect(performance.now() - t0).toBeLessThan(500);
   });
 });
 
