@@ -38,6 +38,11 @@ const DATA_TABLE_MAX_LINKS = 0.6;
 /** A picture box holds captions, not this much prose. */
 const GALLERY_MAX_PROSE = 300;
 
+/** Elements scanned for a list of sources (bounds the work on big link-heavy boxes). */
+const MAX_SOURCE_SCAN = 200;
+/** A citation ends with a full stop (the period after "Publisher" or a title), not "…" or "?". */
+const CITATION_END = /[^.]\.["'\u201d\u2019)\]]*\s*$/u;
+
 /** Minimum text of a box with no other evidence for it. */
 const MIN_BOX_CHARS = 25;
 
@@ -103,21 +108,24 @@ export function cleanSelection(
   return drop;
 
   /**
-   * A list whose entries are web addresses written out ("https://…", "www.…") cites the article's
-   * sources; a list of related stories or menu entries links titles, not addresses.
+   * A list that cites the article's sources: its entries are web addresses written out
+   * ("https://…", "www.…") or citations ending in a full stop outside their link ("Title. Chapter
+   * from the book …, Publisher."); also a box holding little but such a list. Lists of related
+   * stories and menus link bare titles.
    */
-  function listsAddresses(i: number): boolean {
-    let entries = 0, addresses = 0;
-    const end = index.elements[i]!.end;
+  function listsSources(i: number): boolean {
+    let entries = 0, sources = 0;
+    // A source list is short; a box with more entries than this is judged by its links alone.
+    const end = Math.min(index.elements[i]!.end, i + MAX_SOURCE_SCAN);
     for (let e = i; e <= end; e++) {
       for (const bi of index.elements[e]!.ownBlocks) {
         const b = index.blocks[bi]!;
         if (b.kind !== 'li') continue;
         entries++;
-        if (isAddress(b.text)) addresses++;
+        if (isAddress(b.text) || (b.linkChars < b.chars && CITATION_END.test(b.text))) sources++;
       }
     }
-    return entries >= 2 && addresses * 3 >= entries * 2;
+    return entries >= 2 && sources * 3 >= entries * 2;
   }
 
   /** Preformatted text (a code sample) in the subtree of a small box. */
@@ -152,7 +160,7 @@ export function cleanSelection(
     const p = paras[i]!;
     const isList = LIST_TAGS.has(r.tag);
     const limit = weight >= 25 ? Math.max(0.5, config.maxLinkDensity) : config.maxLinkDensity;
-    if (ld > limit && (!isList || atEdge(i)) && !(isList && listsAddresses(i))) return true;
+    if (ld > limit && (!isList || atEdge(i)) && !listsSources(i)) return true;
     // One or two linked headlines dropped between paragraphs: a "related story" promo.
     if (isList && ld >= 0.9 && items[i]! <= 2 && c < PROMO_LIST_CHARS) return true;
     if (r.inputs > Math.floor(p / 3)) return true;

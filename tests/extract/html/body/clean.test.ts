@@ -35,6 +35,14 @@ describe('cleaning inside the article container', () => {
     const text = bodyText(extract(withBox(list, 'end')));
     for (const u of urls) expect(text).toContain(u);
   });
+  it('keeps a closing list of citations, each ending in a full stop outside its link (trafilatura emacspeak)', () => {
+    const refs = `<div class="outline"><h2>References</h2><div class="outline-text"><ol>
+      <li><a href="/a">Twenty years of the speaking desktop, looking back</a>.</li>
+      <li><a href="/b">The complete audio desktop</a>. Chapter from the book <i>Beautiful Code</i>, Publisher.</li></ol></div></div>`;
+    expect(bodyText(extract(withBox(refs, 'end')))).toContain('Chapter from the book Beautiful Code, Publisher.');
+    // Linked titles with no sentence around them are a related-stories list.
+    expectClean(withBox(`<div><ul><li><a href="/c">Bridge opens.</a></li><li><a href="/d">Tram fares rise.</a></li><li><a href="/e">Budget passed.</a></li></ul></div>`, 'end'), ['Tram fares']);
+  });
   it('keeps a list whose entries hold formulas set as images: not a gallery (defuddle cp4space)', () => {
     const list = `<ul><li>the real symmetric matrices of dimension <i>n</i>;</li><li>the complex Hermitian matrices of dimension <i>n</i>;</li>
       <li>the algebras <img class="latex" src="f1.png" alt="R^n"> with the product <img class="latex" src="f2.png" alt="x o y">, known as spin factors.</li></ul>`;
