@@ -153,16 +153,27 @@ export function similarClass(a: string | undefined, b: string | undefined): bool
   return shared > 0 && shared * 2 >= Math.max(ta.size, tb.size);
 }
 
-/** A paragraph element beside the container: long with few links, or a short full sentence. */
+/**
+ * A paragraph element beside the container: long with few links, or a short full sentence that
+ * links at most a name — also when a box or two wrap it ("This post first appeared on <a>Grist</a>.").
+ */
 function looksLikeParagraph(index: DocIndex, t: Totals, i: number): boolean {
-  const r = index.elements[i]!;
+  const outer = i;
+  let r = index.elements[i]!;
+  // Look through wrappers that hold one element and no text of their own.
+  for (let k = 0; k < MAX_WRAPPERS && r.hasBlockChild && r.ownBlocks.length === 0; k++) {
+    if (classWeight(r.el) < 0 || index.elements[i + 1]!.end !== r.end) return false;
+    i++;
+    r = index.elements[i]!;
+  }
   if (r.tag !== 'p' && !(r.tag === 'div' && !r.hasBlockChild)) return false;
   const ld = linkDensity(t, i);
   const chars = t.chars[i]!;
-  if (chars >= SIBLING_PARA_CHARS && ld < 0.25) return true;
-  if (chars > 0 && ld === 0) {
+  if (chars >= SIBLING_PARA_CHARS) return ld < 0.25 && i === outer;
+  if (chars > 0 && ld < 0.25 && classWeight(r.el) >= 0) {
     const text = r.ownBlocks.map((bi) => index.blocks[bi]!.text).join(' ');
     return endsLikeSentence(text);
   }
   return false;
 }
+const MAX_WRAPPERS = 2;

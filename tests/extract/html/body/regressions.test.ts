@@ -129,6 +129,20 @@ describe('notes that belong to the article', () => {
   });
 });
 
+describe('notes beside the article', () => {
+  it('joins a one-sentence editor\'s note boxed just before the article (trafilatura salon)', () => {
+    const html = page(`<div class="posts"><section class="writer"><h5><a href="/w">Jane Doe</a></h5><h6>January 10, 2020</h6></section>
+      <section class="source"><p class="editors-note">This post originally appeared on <a href="https://example.org/x">Grist</a>.</p></section>
+      <article>${paragraphs()}</article></div>`);
+    expect(extract(html).blocks).toEqual(['This post originally appeared on Grist.', ...PROSE]);
+  });
+  it('does not join a wrapped standfirst or a named author box that way (postlight theguardian, readability-wapo-2)', () => {
+    const html = page(`<div class="posts"><div class="standfirst"><div><p>Apprehension and distrust pervade the protest site as promises that there are no plans to remove people do little to reassure</p></div></div>
+      <article>${paragraphs()}</article><div class="author-bio"><p>Jane Doe covers the city.</p></div></div>`);
+    expect(extract(html).blocks).toEqual(PROSE);
+  });
+});
+
 describe('gated text', () => {
   it('keeps paragraphs marked as behind a paywall: they are the article (postlight wired, newyorker)', () => {
     const gated = PROSE.slice(4).map((p) => `<p class="paywall">${p}</p>`).join('');
