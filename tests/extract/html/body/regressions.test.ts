@@ -129,6 +129,15 @@ describe('notes that belong to the article', () => {
   });
 });
 
+describe('short articles', () => {
+  it('keeps a short article read completely by the strict pass, not the sidebar a looser pass adds to it', () => {
+    const side = `<div class="sidebar-widget"><h3>About us</h3><p>${'We are a small independent newsroom covering transport, housing and the environment in the northern region, funded by readers like you. '.repeat(4)}</p></div>`;
+    const r = extract(page(`<article class="post"><h1>Buses</h1>${paragraphs(2)}</article>`, side));
+    expect(r.blocks).toEqual(PROSE.slice(0, 2));
+    expect(r.rule).toBe('score:strict');
+  });
+});
+
 describe('notes beside the article', () => {
   it('joins a one-sentence editor\'s note boxed just before the article (trafilatura salon)', () => {
     const html = page(`<div class="posts"><section class="writer"><h5><a href="/w">Jane Doe</a></h5><h6>January 10, 2020</h6></section>
