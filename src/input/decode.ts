@@ -27,7 +27,10 @@ function bom(bytes: Uint8Array): string | null {
   return null;
 }
 
-// UTF-16 without a BOM: ASCII-range text leaves a zero in every other byte.
+// UTF-16 without a BOM: the ASCII characters of the text (markup, spaces, digits, punctuation)
+// leave a zero in every other byte, and the other byte of a pair is almost never zero. Text in
+// one non-Latin script has fewer ASCII characters (spaces and punctuation only), hence the low
+// threshold; the sample must then also decode as well-formed UTF-16.
 function utf16WithoutBom(bytes: Uint8Array): string | null {
   const n = Math.min(bytes.length, 4096) & ~1;
   if (n < 8) return null;
@@ -38,9 +41,16 @@ function utf16WithoutBom(bytes: Uint8Array): string | null {
     if (bytes[i + 1] === 0) oddZero++;
   }
   const pairs = n / 2;
-  if (oddZero > pairs * 0.3 && evenZero < pairs * 0.05) return 'utf-16le';
-  if (evenZero > pairs * 0.3 && oddZero < pairs * 0.05) return 'utf-16be';
-  return null;
+  const guess = oddZero > pairs * 0.1 && evenZero < pairs * 0.01 ? 'utf-16le'
+    : evenZero > pairs * 0.1 && oddZero < pairs * 0.01 ? 'utf-16be' : null;
+  if (!guess) return null;
+  // The sample may end inside a surrogate pair; drop its last unit before the strict check.
+  try {
+    new TextDecoder(guess, { fatal: true }).decode(bytes.subarray(0, n < bytes.length ? n - 2 : n));
+    return guess;
+  } catch {
+    return null;
+  }
 }
 
 // Node 20's TextDecoder treats windows-1252 (and its aliases latin1, iso-8859-1, ascii) as
@@ -57,6 +67,7 @@ export function decodeAs(bytes: Uint8Array, encoding: string): string {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+const utf8Lossy = new TextDecoder('utf-8');
 
 function tryUtf8(bytes: Uint8Array): string | null {
   try {
@@ -64,6 +75,24 @@ function tryUtf8(bytes: Uint8Array): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * UTF-8 with a few broken sequences (a truncated copy, one stray byte) is still UTF-8: reading
+ * it as a legacy encoding would turn every accent of the page into mojibake to save one
+ * character. Legacy-encoded text almost never forms valid multi-byte sequences, so requiring
+ * them to outnumber the broken ones four to one keeps windows-1252, Shift_JIS or GBK pages out.
+ */
+function mostlyUtf8(bytes: Uint8Array): string | null {
+  const text = utf8Lossy.decode(bytes);
+  let broken = 0;
+  let wide = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd) broken++;
+    else if (c >= 0x80) wide++;
+  }
+  return wide > 0 && wide >= broken * 4 ? text : null;
 }
 
 // The HTML spec's prescan looks at the first 1024 bytes; real pages put long scripts before
@@ -84,7 +113,7 @@ export function decode(bytes: Uint8Array): Decoded {
   if (b) return { text: new TextDecoder(b).decode(bytes), encoding: b, via: 'bom' }; // decode() strips the BOM
   const u16 = utf16WithoutBom(bytes);
   if (u16) return { text: new TextDecoder(u16).decode(bytes), encoding: u16, via: 'detected' };
-  const asUtf8 = tryUtf8(bytes);
+  const asUtf8 = tryUtf8(bytes) ?? mostlyUtf8(bytes);
   if (asUtf8 !== null) return { text: asUtf8, encoding: 'utf-8', via: 'utf-8' };
 
   const declared = declaredCharset(bytes);

@@ -50,7 +50,8 @@ export function detectFormat(text: string, hint?: string): Format {
   const byExt = hint ? formatFromExtension(hint) : null;
   if (HTML_START.test(head)) return 'html';
   const tags = head.match(HTML_TAGS)?.length ?? 0;
-  if (byExt === 'html' && tags > 0) return 'html';
+  // A saved page that is nothing but comments (a crawler's placeholder) is still a page.
+  if (byExt === 'html' && (tags > 0 || /^\s*<!--/.test(head))) return 'html';
   // A fragment without <html>: markup only when tags carry the file, not when a dump quotes some.
   const share = tags >= 8 ? tagLineShare(head) : 0;
   const md = markdownScore(head);

@@ -1,5 +1,6 @@
 // Bytes from disk or stdin, gzip undone. Size limits are checked before reading so one huge
 // file cannot exhaust memory in the middle of a batch.
+import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { InputError } from '../errors.js';
@@ -7,9 +8,13 @@ import { MAX_INPUT_BYTES } from '../settings.js';
 
 const isGzip = (b: Uint8Array) => b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b;
 
-/** Undo gzip when the bytes say so (the extension alone is not trusted either way). */
-export function gunzipIfNeeded(bytes: Uint8Array): Uint8Array {
-  if (!isGzip(bytes)) return bytes;
+/**
+ * Servers that compress twice (Content-Encoding on an already gzipped file) leave gzip inside
+ * gzip; a few layers are undone, more than that is a trap, not a page.
+ */
+const MAX_GZIP_LAYERS = 3;
+
+function gunzipOnce(bytes: Uint8Array): Uint8Array {
   try {
     return gunzipSync(bytes, { maxOutputLength: MAX_INPUT_BYTES + 1 });
   } catch (err) {
@@ -21,14 +26,41 @@ export function gunzipIfNeeded(bytes: Uint8Array): Uint8Array {
   }
 }
 
+/** Undo gzip when the bytes say so (the extension alone is not trusted either way). */
+export function gunzipIfNeeded(bytes: Uint8Array): Uint8Array {
+  let out = bytes;
+  for (let layer = 0; isGzip(out); layer++) {
+    if (layer === MAX_GZIP_LAYERS) throw new InputError(`gzip nested more than ${MAX_GZIP_LAYERS} levels deep`);
+    out = gunzipOnce(out);
+  }
+  return out;
+}
+
+const tooLarge = (size: number) => new InputError(`file too large (${(size / 1048576).toFixed(1)} MiB, limit ${MAX_INPUT_BYTES / 1048576} MiB)`);
+
 export async function readFileBytes(path: string): Promise<Uint8Array> {
-  const handle = await open(path, 'r');
+  // O_NONBLOCK: a path that became a FIFO after discovery would otherwise block open() until a
+  // writer shows up, i.e. forever. It changes nothing for regular files.
+  const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
-    const { size } = await handle.stat();
-    if (size > MAX_INPUT_BYTES) {
-      throw new InputError(`file too large (${(size / 1048576).toFixed(1)} MiB, limit ${MAX_INPUT_BYTES / 1048576} MiB)`);
+    const st = await handle.stat();
+    if (st.isDirectory()) throw new InputError('is a directory');
+    if (!st.isFile()) throw new InputError('not a regular file');
+    if (st.size > MAX_INPUT_BYTES) throw tooLarge(st.size);
+    // Read at most one byte past the limit: a file still growing (a download in progress) must
+    // not slip past the check made on its size a moment ago.
+    const buf = Buffer.allocUnsafe(Math.min(st.size, MAX_INPUT_BYTES) + 1);
+    let n = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buf, n, buf.length - n, n);
+      if (bytesRead === 0) break;
+      n += bytesRead;
+      if (n === buf.length) {
+        if (n > MAX_INPUT_BYTES) throw tooLarge(n);
+        break;
+      }
     }
-    return gunzipIfNeeded(await handle.readFile());
+    return gunzipIfNeeded(buf.subarray(0, n));
   } finally {
     await handle.close();
   }
