@@ -62,22 +62,29 @@ const CONTINUES = /^(\p{Ll}+)/u;
  * `vocabulary` is the set of lower-cased words of the whole document.
  */
 export function joinWrappedLines(lines: readonly string[], vocabulary?: ReadonlySet<string>): string {
-  let out = '';
+  const parts: string[] = [];
+  // The broken word is looked for in the previous line, never in the text joined so far: that
+  // grows with every line, and a paragraph of many thousand lines would cost quadratic time.
+  let prev = '';
   for (const raw of lines) {
     const line = raw.trim();
     if (line === '') continue;
-    if (out === '') { out = line; continue; }
-    const left = BROKEN.exec(out);
-    if (left && /^\p{L}/u.test(line)) {
+    // The tail is enough (no word is longer) and keeps the regex off megabyte-long lines.
+    const left = prev.endsWith('-') ? BROKEN.exec(prev.slice(-100)) : null;
+    if (parts.length === 0) {
+      parts.push(line);
+    } else if (left && /^\p{L}/u.test(line)) {
       // A word broken across lines: never a space inside it; drop the hyphen only with evidence.
       const right = CONTINUES.exec(line);
       const joined = right ? (left[1]! + right[1]!).toLowerCase() : '';
-      out = right && vocabulary?.has(joined) ? out.slice(0, -1) + line : out + line;
+      if (right && vocabulary?.has(joined)) parts[parts.length - 1] = parts[parts.length - 1]!.slice(0, -1);
+      parts.push(line);
     } else {
-      out += ' ' + line;
+      parts.push(' ', line);
     }
+    prev = line;
   }
-  return out;
+  return parts.join('');
 }
 
 /** Lower-cased words of a text, for joinWrappedLines' evidence. */
