@@ -110,7 +110,7 @@ function siblings(
     if (!Number.isNaN(s) && s + bonus >= threshold) { elements.push(c); continue; }
     // Beside a page-level wrapper (a child of <body>) a lone paragraph-like box is site chrome —
     // a browser-update banner, a cookie line — not the article's lead.
-    if ((!pageLevel && looksLikeParagraph(index, t, c)) || holdsMoreArticle(index, t, top, c)) elements.push(c);
+    if ((!pageLevel && looksLikeParagraph(index, t, c, c < top)) || holdsMoreArticle(index, t, top, c)) elements.push(c);
   }
   // Loose text blocks directly in the parent (between the boxes) that read like paragraphs.
   const looseBlocks: number[] = [];
@@ -155,13 +155,15 @@ export function similarClass(a: string | undefined, b: string | undefined): bool
 
 /**
  * A paragraph element beside the container: long with few links, or a short full sentence that
- * links at most a name — also when a box or two wrap it ("This post first appeared on <a>Grist</a>.").
+ * links at most a name. Before the container, also one that a box or two wrap: the lead paragraph
+ * set apart, an editor's note ("This post first appeared on <a>Grist</a>."). After it, wrapped
+ * paragraphs are author bios, disclosures and "report an error" notes.
  */
-function looksLikeParagraph(index: DocIndex, t: Totals, i: number): boolean {
+function looksLikeParagraph(index: DocIndex, t: Totals, i: number, before: boolean): boolean {
   const outer = i;
   let r = index.elements[i]!;
   // Look through wrappers that hold one element and no text of their own.
-  for (let k = 0; k < MAX_WRAPPERS && r.hasBlockChild && r.ownBlocks.length === 0; k++) {
+  for (let k = 0; before && k < MAX_WRAPPERS && r.hasBlockChild && r.ownBlocks.length === 0; k++) {
     if (classWeight(r.el) < 0 || index.elements[i + 1]!.end !== r.end) return false;
     i++;
     r = index.elements[i]!;
@@ -169,11 +171,10 @@ function looksLikeParagraph(index: DocIndex, t: Totals, i: number): boolean {
   if (r.tag !== 'p' && !(r.tag === 'div' && !r.hasBlockChild)) return false;
   const ld = linkDensity(t, i);
   const chars = t.chars[i]!;
-  if (chars >= SIBLING_PARA_CHARS) return ld < 0.25 && i === outer;
-  if (chars > 0 && ld < 0.25 && classWeight(r.el) >= 0) {
-    const text = r.ownBlocks.map((bi) => index.blocks[bi]!.text).join(' ');
-    return endsLikeSentence(text);
-  }
-  return false;
+  if (ld >= 0.25) return false;
+  if (chars >= SIBLING_PARA_CHARS && i === outer) return true;
+  // Wrapped, or short: a full sentence (a standfirst set as a headline, without its full stop, is not).
+  if (chars === 0 || classWeight(r.el) < 0) return false;
+  return endsLikeSentence(r.ownBlocks.map((bi) => index.blocks[bi]!.text).join(' '));
 }
 const MAX_WRAPPERS = 2;

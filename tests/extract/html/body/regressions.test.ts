@@ -145,6 +145,14 @@ describe('notes beside the article', () => {
       <article>${paragraphs()}</article></div>`);
     expect(extract(html).blocks).toEqual(['This post originally appeared on Grist.', ...PROSE]);
   });
+  it('joins the lead paragraph set apart in its own box before the text', () => {
+    const html = page(`<div class="story"><div class="lead"><p><strong>${PROSE[0]}</strong></p></div><div class="story-body">${paragraphs(5, 1)}</div></div>`);
+    expect(extract(html).blocks).toEqual(PROSE);
+  });
+  it('does not join wrapped notes after the text: author bios, disclosures (readability-wapo-1, postlight fool)', () => {
+    const html = page(`<div class="story"><div class="story-body">${paragraphs()}</div><div class="sig-line"><div class="post-body-bio">Jane Doe covers the city for the paper. She previously covered conflicts abroad for a wire service.</div></div></div>`);
+    expect(extract(html).blocks).toEqual(PROSE);
+  });
   it('does not join a wrapped standfirst or a named author box that way (postlight theguardian, readability-wapo-2)', () => {
     const html = page(`<div class="posts"><div class="standfirst"><div><p>Apprehension and distrust pervade the protest site as promises that there are no plans to remove people do little to reassure</p></div></div>
       <article>${paragraphs()}</article><div class="author-bio"><p>Jane Doe covers the city.</p></div></div>`);
