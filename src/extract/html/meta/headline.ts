@@ -196,7 +196,8 @@ export function extractHeadline(ctx: PageContext): HeadlineResult | null {
 
   for (const r of refsRaw) {
     const text = cleanTitle(r.text, sites);
-    if (!text || isSiteName(text, sites)) continue;
+    // A metadata "title" of hundreds of words is a description or a stuffed field, not a headline.
+    if (!text || isSiteName(text, sites) || wordLength(text) > MAX_WORDS * 2) continue;
     const lines = locate(ctx, text);
     return { text, rule: r.rule, lines, el: lines ? ctx.scan.lines[lines.start]!.block : null };
   }
