@@ -7,13 +7,15 @@ const HAVE = corpusAvailable();
 if (!HAVE) console.warn('skipping: ../shared/corpus not found');
 
 const FLOORS = {
-  readabilityBodyF1: 0.974,
-  readabilityPrecision: 0.99,
-  trafilaturaMustInclude: 0.96,
+  readabilityBodyF1: 0.975,
+  readabilityPrecision: 0.992,
+  trafilaturaMustInclude: 0.97,
   /** A ceiling: must_exclude + comments snippets found in the body. */
   trafilaturaMustExcludeLeak: 0.005,
-  postlightBodyStartStrict: 0.73,
-  postlightBodyStartTolerant: 0.80,
+  postlightBodyStartStrict: 0.75,
+  postlightBodyStartTolerant: 0.82,
+  /** Against Defuddle's Markdown bodies (9 blog posts: footnotes, formulas, code). */
+  defuddleBodyF1: 0.975,
   filesPerSecond: 15,
 };
 
@@ -34,6 +36,9 @@ describe.skipIf(!HAVE)('HTML body on the development corpus', () => {
   it('begins where the Postlight bodies begin', () => {
     expect(run.bodyStart.strict).toBeGreaterThanOrEqual(FLOORS.postlightBodyStartStrict);
     expect(run.bodyStart.tolerant).toBeGreaterThanOrEqual(FLOORS.postlightBodyStartTolerant);
+  });
+  it('matches the Defuddle bodies of the blog posts', () => {
+    expect(run.defuddle.f1).toBeGreaterThanOrEqual(FLOORS.defuddleBodyF1);
   });
   it('calls none of these articles a listing, and returns a body for every one', () => {
     expect(run.preds.filter((p) => p.notArticle).map((p) => p.id)).toEqual([]);
