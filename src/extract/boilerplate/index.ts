@@ -135,7 +135,8 @@ class Matcher implements BoilerplateMatcher {
   }
 
   isStop(text: string): boolean {
-    if (text.length > STOP_MAX) return false;
+    // A key of printed data or code ('"Comment": {') is no heading.
+    if (text.length > STOP_MAX || /[{}[\]<>=;]/.test(text)) return false;
     const lk = lineKey(text);
     if (lk === '') return false;
     if (this.stops.has(lk)) return true;

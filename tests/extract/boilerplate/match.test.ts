@@ -77,3 +77,12 @@ describe('section labels and picture credits', () => {
   });
 });
 
+describe('stops and disclosures', () => {
+  it('does not take a key of printed data for a "Comments" heading', () => {
+    expect(m.isStop('Comments')).toBe(true);
+    expect(m.isStop('"Comment": {')).toBe(false);
+  });
+  it('knows affiliate disclosures', () => {
+    expect(m.match("Tom's Hardware is supported by its audience. When you purchase through links on our site, we may earn an affiliate commission. Learn more")).toBe('contains');
+  });
+});
