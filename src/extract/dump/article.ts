@@ -8,7 +8,7 @@ import { boilerplateMatcher } from '../boilerplate/index.js';
 import { emptyExtraction } from '../empty.js';
 import type { Block } from './block.js';
 import { classifyBlocks, type Scored } from './classify.js';
-import { cutAtStop, densestRun, extendCleanRun, isCleanDump, keepInBody, trimEdges, type Run } from './body.js';
+import { cutAtStop, densestRun, embeddedGalleries, embeddedWidgets, extendCleanRun, isCleanDump, keepInBody, trimEdges, type Run } from './body.js';
 import { findDeck } from './deck.js';
 import type { DocMeta } from './header.js';
 import { findHeadline } from './headline.js';
@@ -46,6 +46,11 @@ function vocabulary(scored: readonly Scored[], start: number, end: number): Set<
   let text = '';
   for (let i = start; i <= end && text.length < VOCAB_CHARS; i++) if (scored[i]!.cls === 'prose') text += ' ' + scored[i]!.block.text;
   return new Set(contentTokens(text));
+}
+
+function hasProse(scored: readonly Scored[], from: number, to: number): boolean {
+  for (let i = from; i <= to; i++) if (scored[i]!.cls === 'prose') return true;
+  return false;
 }
 
 /** First index in [start, end] that is prose: where the body text proper begins. */
@@ -98,20 +103,26 @@ export function extractFromBlocks(blocks: readonly Block[], options: ExtractOpti
   }
   if (x.tag === null && options.fallbackTag) { x.tag = options.fallbackTag; x.provenance.tag = 'folder'; }
 
-  // Body: the run, starting after the headline and deck when they sit inside it.
+  // Body: the run, starting after the headline and deck when they sit inside it — unless
+  // article text stands above them: then the "headline" is a line of the article, and only
+  // it is left out.
   let start = run ? run.start : 0;
   const headerEnd = Math.max(h ?? -1, deckIdx ?? -1);
-  if (run && headerEnd >= start && headerEnd < run.end) start = headerEnd + 1;
+  const headerStart = Math.min(h ?? Infinity, deckIdx ?? Infinity);
+  if (run && headerEnd >= start && headerEnd < run.end && !hasProse(scored, start, headerStart - 1)) start = headerEnd + 1;
   const skip = new Set<string>();
   if (x.headline) skip.add(norm(x.headline));
   if (x.deck) skip.add(norm(x.deck));
   const body: string[] = [];
   let prose = 0;
   if (run) {
+    // Widgets the article goes on after ("Related" boxes, slideshows) leave the body.
+    const widgets = embeddedWidgets(scored, run);
+    for (const i of embeddedGalleries(scored, run)) widgets.add(i);
     for (let i = start; i <= run.end; i++) {
       const s = scored[i]!;
-      if (!keepInBody(s, options.mode)) continue;
-      if (i <= bodyStart0 + 2 && skip.has(norm(s.block.text))) continue;
+      if (widgets.has(i) || !keepInBody(s, options.mode)) continue;
+      if (i === h || i === deckIdx || (i <= bodyStart0 + 2 && skip.has(norm(s.block.text)))) continue;
       body.push(s.block.text);
       if (s.cls === 'prose') prose += s.weight;
     }

@@ -35,6 +35,20 @@ export function proseWeight(scored: readonly Scored[], start: number, end: numbe
   return p;
 }
 
+/** The next paragraph of unique prose within reach after block `i`, or -1. */
+function nextUniqueProse(scored: readonly Scored[], i: number, end: number): number {
+  for (let j = i + 1; j <= end && j <= i + RESUME_REACH; j++) {
+    if (scored[j]!.cls === 'prose' && scored[j]!.repeats === 1) return j;
+  }
+  return -1;
+}
+const RESUME_REACH = 40;
+
+// Blocks that interrupt articles and comment threads alike: placeholders, ads, rules,
+// captions, subheadings.
+const interrupts = (s: Scored): boolean =>
+  s.cls === 'artifact' || s.cls === 'rule' || s.cls === 'boiler' || s.block.kind === 'heading' || (s.score > 0 && s.cls !== 'prose');
+
 /**
  * Does the article go on after block `i`? A widget inside the article ("Related coverage",
  * "Share this article", a newsletter box) is followed, a little further down, by more
@@ -42,21 +56,71 @@ export function proseWeight(scored: readonly Scored[], start: number, end: numbe
  * up by names, dates, "Reply" and headlines, and teaser blurbs are often printed twice.
  */
 function articleResumes(scored: readonly Scored[], i: number, end: number): boolean {
-  // The next paragraph of unique prose within reach…
-  let j = i + 1;
-  while (j <= end && j <= i + 40 && !(scored[j]!.cls === 'prose' && scored[j]!.repeats === 1)) j++;
-  if (j > end || j > i + 40) return false;
-  // …and what the dozen blocks from there are made of.
+  const j = nextUniqueProse(scored, i, end);
+  if (j < 0) return false;
+  // Three paragraphs in a row, nothing but pictures between them: the article, even when
+  // the page's footer follows them closely. (A teaser starts with its title, a heading.)
+  let row = 0, rowW = 0;
+  for (let k = j; k <= end; k++) {
+    const s = scored[k]!;
+    if (s.cls === 'prose' && s.repeats === 1 && !s.thread && s.block.kind !== 'heading') { row++; rowW += s.weight; continue; }
+    if (s.cls === 'artifact' || s.cls === 'rule' || s.credit) continue;
+    break;
+  }
+  if (row >= 3 && rowW >= 500) return true;
+  // …else what the dozen blocks from there are made of.
   let prose = 0, other = 0, proseW = 0;
   for (let k = j; k <= end && prose + other < 12; k++) {
     const s = scored[k]!;
-    // Placeholders, ads and captions interrupt articles and comment threads alike.
-    // Subheadings too; datelines and names do not: they are what comment threads are made of.
-    if (s.cls === 'artifact' || s.cls === 'rule' || s.cls === 'boiler' || s.block.kind === 'heading' || (s.score > 0 && s.cls !== 'prose')) continue;
+    // Datelines and names do not interrupt: they are what comment threads are made of.
+    if (interrupts(s)) continue;
     if (s.cls === 'prose' && s.repeats === 1) { prose++; proseW += s.weight; } else other++;
   }
   return prose >= 2 && proseW >= 500 && prose >= 2 * other;
 }
+
+/**
+ * Widgets inside the article: a "Related" / "Read more" heading that the article goes on
+ * after, with the teaser lines under it, up to the next paragraph of the article. These
+ * blocks leave the body (the run still bridges them).
+ */
+export function embeddedWidgets(scored: readonly Scored[], run: Run): Set<number> {
+  const out = new Set<number>();
+  for (let i = run.start; i <= run.end; i++) {
+    if (!scored[i]!.stop) continue;
+    const j = nextUniqueProse(scored, i, run.end);
+    if (j < 0) continue;
+    // Prose under the heading stays: a lead printed twice, a teaser blurb costs little.
+    for (let k = i; k < j; k++) if (scored[k]!.cls !== 'prose') out.add(k);
+    i = j - 1;
+  }
+  return out;
+}
+
+/**
+ * Slideshows inside the article ("Business news in pictures", 1/50 … 50/50, between two
+ * paragraphs) are a widget, not the article: they go when article text stands on both sides
+ * of them, or before them outweighs them. A slideshow that is the article (an intro and the
+ * slides) stays.
+ */
+export function embeddedGalleries(scored: readonly Scored[], run: Run): Set<number> {
+  const out = new Set<number>();
+  const spans = new Map<number, { start: number; end: number }>();
+  for (let i = run.start; i <= run.end; i++) {
+    const g = scored[i]!.gallery;
+    if (g === undefined) continue;
+    const sp = spans.get(g);
+    if (sp) sp.end = i; else spans.set(g, { start: i, end: i });
+  }
+  for (const { start, end } of spans.values()) {
+    const before = proseWeight(scored, run.start, start - 1);
+    const after = proseWeight(scored, end + 1, run.end);
+    const inside = proseWeight(scored, start, end);
+    if (before >= GALLERY_SIDE && (after >= GALLERY_SIDE || before >= inside)) for (let i = start; i <= end; i++) out.add(i);
+  }
+  return out;
+}
+const GALLERY_SIDE = 250;
 
 /**
  * End the run at a "Comments" / "Related articles" heading: what follows is reader comments or
@@ -152,6 +216,8 @@ export function isCleanDump(scored: readonly Scored[]): boolean {
   for (const s of scored) {
     if (s.cls === 'boiler' || s.cls === 'link' || s.cls === 'rule' || s.cls === 'artifact') chrome++;
     if (s.repeats > 1 && s.cls !== 'prose') chrome++;
+    // Recurring datelines (./classify.ts): a ticker or a comment thread, not a clean article.
+    if (s.cls === 'meta' && s.score <= -60) chrome++;
     total += s.weight;
     if (s.cls === 'prose') prose += s.weight;
   }

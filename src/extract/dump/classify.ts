@@ -4,7 +4,8 @@
 import type { BoilerplateKind, BoilerplateMatcher } from '../boilerplate/index.js';
 import type { Block } from './block.js';
 import { capitalShare, commaCount, endsSentence, looksLikeCode, sentenceCount, textWeight, wordCountOf } from './measure.js';
-import { isMetaLine } from './meta.js';
+import { findGalleries } from './gallery.js';
+import { isMetaLine, startsWithClock } from './meta.js';
 
 export type BlockClass =
   | 'prose' // sentence-like text of some length: what articles are made of
@@ -30,6 +31,10 @@ export interface Scored {
   repeats: number;
   /** Carries a picture credit: a caption. */
   credit: boolean;
+  /** Index of the slideshow (./gallery.ts) the block belongs to; absent outside one. */
+  gallery?: number;
+  /** Inside a stretch of recurring datelines: a comment thread, a ticker, a teaser list. */
+  thread?: boolean;
   /** Evidence for being article text: positive for prose, negative for chrome. */
   score: number;
 }
@@ -82,6 +87,8 @@ export function looksLikeProse(text: string, weight: number, words: number, sent
 
 function classOf(b: Block, weight: number, words: number, sentences: number, ends: boolean, boiler: BoilerplateKind | null): BlockClass {
   if (b.kind === 'rule') return 'rule';
+  // A ticker entry or a bare time stamp ("14:10"), before the letterless lines go as artifacts.
+  if (startsWithClock(b.text)) return 'meta';
   if (isArtifact(b)) return 'artifact';
   if (boiler !== null) return 'boiler';
   // Datelines first: a commenter's linked name with the date is still a dateline.
@@ -157,19 +164,54 @@ function listLinkShares(blocks: readonly Block[]): (number | null)[] {
   return out;
 }
 
+// Datelines this close together recur; text between them weighs this much.
+const THREAD_STEP = 10;
+const THREAD_DISCOUNT = 0.25;
+
 /**
  * Datelines and bylines that recur every few blocks mark a list of entries: reader comments
- * ("Jane May 19, 2017 at 12:24 am" + text) or story teasers (title, blurb, "by X", date). An
- * article header has one or two such lines; a stretch with four or more is no article text.
+ * ("Jane May 19, 2017 at 12:24 am" + text), a live ticker ("14:44 …") or story teasers (title,
+ * blurb, "by X", date). An article header has one or two such lines; a stretch with four or
+ * more is no article text: its datelines cost much, and the text between them counts little.
  */
 function penalizeMetaRuns(scored: Scored[]): void {
-  const metas = scored.filter((s) => s.cls === 'meta').map((s) => s.index);
+  // Slide counters recur too; ./body.ts judges slideshows on their own.
+  const metas = scored.filter((s) => s.cls === 'meta' && s.gallery === undefined).map((s) => s.index);
+  const hot: number[] = [];
   let lo = 0, hi = 0;
   for (const i of metas) {
-    while (metas[lo]! < i - 10) lo++;
-    while (hi < metas.length && metas[hi]! <= i + 10) hi++;
-    if (hi - lo >= 4) scored[i]!.score = -60;
+    while (metas[lo]! < i - THREAD_STEP) lo++;
+    while (hi < metas.length && metas[hi]! <= i + THREAD_STEP) hi++;
+    if (hi - lo >= 4) { scored[i]!.score = -60; hot.push(i); }
   }
+  // The entries between recurring datelines belong to the list, when there are entries: a
+  // header's byline, date and reading time sit together with nothing between them.
+  let from = 0;
+  for (let k = 1; k <= hot.length; k++) {
+    if (k < hot.length && hot[k]! - hot[k - 1]! <= THREAD_STEP) continue;
+    const cluster = hot.slice(from, k);
+    from = k;
+    let entries = 0;
+    for (let c = 1; c < cluster.length; c++) if (cluster[c]! - cluster[c - 1]! > 1) entries++;
+    if (entries < 3) continue;
+    for (let i = cluster[0]! + 1; i < cluster[cluster.length - 1]!; i++) {
+      const s = scored[i]!;
+      s.thread = true;
+      if (s.score > 0) s.score *= THREAD_DISCOUNT;
+    }
+  }
+}
+
+/**
+ * Slide counters ("3/50 …") are metadata, and every block of a slideshow knows which one it is
+ * in: inside an article a slideshow is an embedded widget (./body.ts decides).
+ */
+function markGalleries(scored: Scored[]): void {
+  findGalleries(scored.map((s) => s.block)).forEach((g, id) => {
+    for (let i = g.start; i <= g.end; i++) scored[i]!.gallery = id;
+    // Neutral, like a placeholder: a slideshow may be the article itself.
+    for (const i of g.counters) { scored[i]!.cls = 'meta'; scored[i]!.score = -3; }
+  });
 }
 
 /** Features and score of every block; `matcher` is the boilerplate phrase list in force. */
@@ -198,6 +240,7 @@ export function classifyBlocks(blocks: readonly Block[], matcher: BoilerplateMat
     if (cls === 'prose' && text.length > 400 && matcher.match(text.slice(-300)) === 'contains') score *= 0.2;
     return { ...base, score };
   });
+  markGalleries(scored);
   penalizeMetaRuns(scored);
   return scored;
 }

@@ -101,13 +101,19 @@ export function isReadingTime(text: string): boolean {
 const DATELINE_JOIN = /\b(?:by|von|par|por|di|door|av|af|przez)\b|[|•·]|\bon\s+\p{Lu}|\bupdated\b/iu;
 
 const TIME_STAMP = /\p{L}{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:at\s+)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?/iu;
-const GALLERY_COUNTER = /^\d{1,3}\s*(?:\/|of|von|de|sur|di|из|z)\s*\d{1,3}(?:\s|$)/iu;
+// A clock time opening a short line: a live ticker's entry ("14:44 Accusations de viols …"),
+// a comment's or a video's time stamp.
+const CLOCK_LEAD = /^\d{1,2}[:h]\d{2}(?![\d:/])(?:\s*[ap]\.?m\.?)?(?:\s|$)/iu;
+
+/** A short line that starts with a clock time (ticker entries, time stamps). */
+export function startsWithClock(text: string): boolean {
+  return text.length <= 160 && CLOCK_LEAD.test(text);
+}
 
 /** A dateline or byline line of any of the usual shapes (short, never a sentence of prose). */
 export function isMetaLine(text: string, words: number): boolean {
   if (text.length > 160) return false;
-  // A gallery or slideshow counter: "1/50 United goin down", "3 of 12".
-  if (GALLERY_COUNTER.test(text)) return true;
+  if (startsWithClock(text)) return true;
   // A comment's or post's stamp without a year: "JanBeek Jun 20th at 2:41 am".
   if (words <= 12 && TIME_STAMP.test(text) && !/[.!?]["'”’]?$/.test(text)) return true;
   if (isDateLine(text) || isReadingTime(text)) return true;

@@ -162,9 +162,10 @@ function markBlockLinks(blocks: Block[]): void {
 }
 
 // Link and image destinations: we keep link text and drop images, so the URLs are never read;
-// page dumps are a third URLs, and the parser's time grows with them. "[a](url)" → "[a]()",
-// which still parses as a link.
-const DESTINATION = /\]\((?:[^()\s\\]|\\.|\([^()\s]*\))+(?:\s+"[^"\n]*")?\)/g;
+// page dumps are a third URLs, and the parser's time grows with them. "[a](url)" → "[a](x)",
+// which still parses as a link. A title may run over lines (not over a blank one) and hold
+// escaped quotes: turndown writes an element's title attribute there as it is.
+const DESTINATION = /\]\((?:[^()\s\\]|\\.|\([^()\s]*\))+(?:\s+"(?:[^"\\\n]|\\.|\n(?![ \t]*\n))*")?\)/g;
 
 const LONG_LINE = 8000;
 

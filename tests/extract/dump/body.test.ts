@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cutAtStop, densestRun, isCleanDump, keepInBody, trimEdges } from '../../../src/extract/dump/body.js';
+import { cutAtStop, densestRun, embeddedWidgets, isCleanDump, keepInBody, trimEdges } from '../../../src/extract/dump/body.js';
+import { extractText } from '../../../src/extract/text/index.js';
+import { DEFAULT_EXTRACT_OPTIONS } from '../../../src/types.js';
 import { P1, P2, P3, scoredOf } from './helpers.js';
 
 const MENU = ['* Home', '* News', '* Sport', '* Business', '* Weather', '* Culture'];
@@ -52,5 +54,49 @@ describe('clean dumps and body filtering', () => {
     expect(keepInBody(short!, 'balanced')).toBe(true);
     expect(keepInBody(short!, 'precision')).toBe(false);
     expect(keepInBody(heading!, 'precision')).toBe(true);
+  });
+});
+
+describe('widgets inside the article', () => {
+  const P4 = 'Officials said the closures would remain in place until engineers had inspected every slope, which could take until the end of the season.';
+  it('goes on after a "Related" box when three paragraphs follow, even with the footer close behind', () => {
+    const lines = [P1, P2, 'Related articles', '* This is the man who deleted a famous account', '* A short teaser about something else', P3, P4, P1 + ' Again.', 'Share your opinion', 'Tags', 'Close', 'Sign in to comment', 'Next article: a teaser'];
+    const s = scoredOf(lines);
+    const run = cutAtStop(s, { start: 0, end: 7, prose: 1 });
+    expect(run.end).toBe(7);
+    // …and the box itself leaves the body.
+    expect([...embeddedWidgets(s, run)]).toEqual([2, 3, 4]);
+  });
+  it('keeps prose under such a heading (a lead printed twice is no teaser)', () => {
+    const s = scoredOf([P1, 'Comments', P2, P3, P4]);
+    expect([...embeddedWidgets(s, { start: 0, end: 4, prose: 1 })]).toEqual([1]);
+  });
+  it('still stops at a "Related" heading over teasers that start with their titles', () => {
+    const lines = [P1, P2, P3, 'Related', '# A teaser title about the survey', P1.replace('Scientists', 'Researchers'), P2.replace('survey', 'study'), 'March 17, 2016', 'In "News"'];
+    const s = scoredOf(lines);
+    expect(cutAtStop(s, { start: 0, end: lines.length - 1, prose: 1 }).end).toBe(2);
+  });
+});
+
+describe('comment threads and tickers without a heading', () => {
+  it('discounts the text between recurring name-and-date stamps, so the article wins over the thread', () => {
+    const comments = ['Armanox June 28, 2015 at 10:25 pm', 'Really, no one from the north? I cannot believe the list left out the best singer of all, what a shame this is.',
+      'Leo July 23, 2015 at 3:20 pm', 'This list is a joke because the greatest of them is not on it, and the rest of it is not much better at all.',
+      'Rebel July 25, 2015 at 7:01 pm', 'He should be number one, he is better than everyone in the top five and he has been for twenty long years.',
+      'Paco July 31, 2015 at 4:34 pm', 'Just a stellar list, you have got singers who are not even metal singers, not even in the slightest, on it.',
+      'Mahan August 1, 2015 at 1:07 am', 'Where is the best of them all? This list is fake without him, and everyone here knows it, so fix it now.'];
+    const s = scoredOf(['The top singers of all time', P1, P2, '* Singer one', '* Singer two', ...comments]);
+    expect(s[6]!.thread).toBe(true);
+    const run = densestRun(s)!;
+    expect(run.start).toBe(1);
+    expect(run.end).toBe(2);
+  });
+  it('ends the article before a live ticker of time-stamped entries', () => {
+    const ticker = ['Live', '14:44 Soldiers accused: fourteen identified', '14:32 An artist arrested for colouring a geyser pink',
+      '14:10', 'Earthquake.', 'A magnitude 6.8 earthquake struck the island, according to the geological survey, which gave no tsunami warning.',
+      '13:54 A law from the middle ages is finally repealed', '13:43 Sanctions promised if the facts are confirmed', '13:24', 'Defence.',
+      'The sale of twenty-four fighter jets represents a contract worth six billion euros, the ministry said in a statement.', '13:18 Court refuses to examine the whole text'];
+    const x = extractText(['Glaciers melt faster', '', P1, '', P2, '', P3, '', ...ticker.flatMap((t) => [t, ''])].join('\n'), DEFAULT_EXTRACT_OPTIONS);
+    expect(x.body[x.body.length - 1]).toBe(P3);
   });
 });

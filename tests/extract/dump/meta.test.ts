@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bylineOf, findDate, isDateLine, isMetaLine, isReadingTime } from '../../../src/extract/dump/meta.js';
+import { bylineOf, findDate, isDateLine, isMetaLine, isReadingTime, startsWithClock } from '../../../src/extract/dump/meta.js';
 
 describe('dates', () => {
   it('finds the date in a dateline, with its time', () => {
@@ -33,5 +33,19 @@ describe('bylines and other header lines', () => {
     expect(isMetaLine('Tuesday 15 October 2019 by Bradley M. Kuhn', 7)).toBe(true);
     expect(isMetaLine('Le Monde | 04.05.2015 à 13h36 | Par Martin Untersinger', 9)).toBe(true);
     expect(isMetaLine('The council met on May 8, 2016 and voted to close the library.', 13)).toBe(false);
+  });
+});
+
+describe('time stamps', () => {
+  it('takes a line opening with a clock time as a ticker entry or stamp, not a sentence with a time in it', () => {
+    expect(startsWithClock('14:44 Accusations de viols : 14 militaires mis en cause')).toBe(true);
+    expect(startsWithClock('9:05 pm')).toBe(true);
+    expect(startsWithClock('13h36')).toBe(true);
+    expect(startsWithClock('At 14:44 the soldiers were accused.')).toBe(false);
+    expect(startsWithClock('12:30:45 elapsed')).toBe(false);
+    expect(isMetaLine('14:32 Un artiste arrêté pour avoir coloré un geyser', 9)).toBe(true);
+  });
+  it('no longer takes a fraction for a slide counter', () => {
+    expect(isMetaLine('1/2 teaspoon ginger garlic paste', 5)).toBe(false);
   });
 });

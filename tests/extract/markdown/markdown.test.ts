@@ -23,6 +23,10 @@ describe('markdownToBlocks', () => {
     expect(blocks.map((b) => b.text)).toEqual(['By Jane Doe', 'May 5, 2016', 'a | b', '1 | 2']);
     expect(blocks[2]!.kind).toBe('table');
   });
+  it('reads a link whose title runs over two lines (turndown keeps title attributes as they are)', () => {
+    const { blocks } = markdownToBlocks('#### [A teaser title](https://x.org/a "A teaser title\nwith a second line and \\"quotes\\"")\n\nNext paragraph.\n');
+    expect(blocks.map((b) => [b.kind, b.text, b.linkShare])).toEqual([['heading', 'A teaser title', 1], ['paragraph', 'Next paragraph.', 0]]);
+  });
   it('treats the content of a link wrapped around blocks (turndown teaser cards) as link text', () => {
     const { blocks } = markdownToBlocks('[\n\nWilbur Ross pledges not to intimidate scientists\n\n](/2017/01/24/story.html)\n');
     expect(blocks.map((b) => [b.text, b.linkShare])).toEqual([['Wilbur Ross pledges not to intimidate scientists', 1]]);
@@ -109,5 +113,18 @@ describe.skipIf(!HAVE)('corpus markdown/ (defuddle output with a JSON header)', 
       expect(x.headline, t.id).toBe(t.headline);
       expect(x.body.length, t.id).toBeGreaterThan(3);
     }
+  });
+});
+
+describe('article text above the chosen headline', () => {
+  it('keeps a paragraph of the article that stands above the headline inside the body run', () => {
+    const P = [
+      'Images have emerged of coffins being buried in a mass grave in the city, as the death toll from the outbreak continues to rise.',
+      'Officials say burials are being ramped up at the site, which has long been used for people with no next of kin.',
+      'The state now has more confirmed cases than any single country, and the count is still growing every day.',
+    ];
+    const x = run(`${P[0]}\n\n# Workers were seen stacking coffins in deep trenches\n\n${P[1]}\n\n${P[2]}\n`);
+    expect(x.headline).toBe('Workers were seen stacking coffins in deep trenches');
+    expect(x.body).toEqual(P);
   });
 });
