@@ -38,7 +38,7 @@ const DATA_TABLE_MAX_LINKS = 0.6;
 /** A picture box holds captions, not this much prose. */
 const GALLERY_MAX_PROSE = 300;
 
-/** Elements scanned for a list of sources (bounds the work on big link-heavy boxes). */
+/** Elements scanned for a list of sources or a code sample (bounds the work on big or deep boxes). */
 const MAX_SOURCE_SCAN = 200;
 /** A citation ends with a full stop (the period after "Publisher" or a title), not "…" or "?". */
 const CITATION_END = /[^.]\.["'\u201d\u2019)\]]*\s*$/u;
@@ -130,7 +130,7 @@ export function cleanSelection(
 
   /** Preformatted text (a code sample) in the subtree of a small box. */
   function holdsCode(i: number): boolean {
-    const end = index.elements[i]!.end;
+    const end = Math.min(index.elements[i]!.end, i + MAX_SOURCE_SCAN);
     for (let e = i; e <= end; e++) if (index.elements[e]!.ownBlocks.some((bi) => index.blocks[bi]!.kind === 'pre')) return true;
     return false;
   }

@@ -112,11 +112,14 @@ const altKey = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
 
 /** A role="button" element holding no paragraph or heading and little text: a control's label. */
 const MAX_LABEL_CHARS = 200;
+/** …and few nodes: a big widget is judged as a box later, not here. */
+const MAX_LABEL_NODES = 300;
 const LABEL_BREAKERS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'table']);
 function isControlLabel(el: DomElement): boolean {
-  let n = 0;
+  let n = 0, nodes = 0;
   const stack: DomNode[] = [...el.children];
   while (stack.length) {
+    if (++nodes > MAX_LABEL_NODES) return false;
     const x = stack.pop()!;
     if (isText(x)) { n += x.data.trim().length; if (n > MAX_LABEL_CHARS) return false; continue; }
     if (!isElement(x)) continue;
