@@ -140,7 +140,7 @@ function cutAtStop(items: Item[], m: BoilerplateMatcher): Item[] {
     const it = items[i]!;
     if (it.prose) seen += it.block.chars;
     // Only a heading closes the article: "Comment" can be a table header or a one-word line.
-    else if (it.block.kind === 'h' && seen > total / 2 && m.isStop(it.text)) {
+    else if (it.block.kind === 'h' && seen > total / 2 && m.isStop(it.text) && !sectionOfText(items, i)) {
       const resume = resumeAfter(items, i, m);
       if (resume < 0) return out;
       i = resume - 1;
@@ -153,6 +153,24 @@ function cutAtStop(items: Item[], m: BoilerplateMatcher): Item[] {
 
 /** Prose (weighted characters) a section after a stop heading needs to count as more article. */
 const RESUME_PROSE = 500;
+
+/**
+ * The section a closing-looking heading opens is the article's own ("Discussion" in a study,
+ * "Related work"): two or more paragraphs of real prose and nothing else but unlinked subheadings
+ * and list entries — no names and dates between comments, no linked teaser titles.
+ */
+function sectionOfText(items: Item[], at: number): boolean {
+  const level = items[at]!.block.level;
+  let prose = 0, paragraphs = 0;
+  for (let k = at + 1; k < items.length; k++) {
+    const x = items[k]!, b = x.block;
+    if (b.kind === 'h' && b.level <= level) break;
+    if (b.linkChars > b.chars / 2) return false;
+    if (x.prose) { prose += b.chars; paragraphs++; } else if (b.kind !== 'h' && b.kind !== 'li') return false;
+  }
+  return paragraphs >= 2 && prose >= SECTION_PROSE;
+}
+const SECTION_PROSE = 300;
 
 /** Index of the heading where the article resumes after the stop heading at `stop`, or -1. */
 function resumeAfter(items: Item[], stop: number, m: BoilerplateMatcher): number {

@@ -46,6 +46,12 @@ describe('finishBlocks', () => {
     expect(finish([prose[0]!, block('He said:'), prose[1]!])).toEqual([PROSE[0], 'He said:', PROSE[1]]);
     expect(finish([...prose, block('Read more:', 'text'), block(PROSE[3]!)])).toEqual(PROSE.slice(0, 4));
   });
+  it('keeps a section of plain prose under a closing-looking heading ("Discussion" in a study), not comments under one', () => {
+    const article = PROSE.map((t) => block(t));
+    expect(finish([...article, block('Discussion', 'h'), block(PROSE[0]!), block(PROSE[1]!)])).toEqual([...PROSE, 'Discussion', PROSE[0], PROSE[1]]);
+    const comments = [block('Discussion', 'h'), block('Reader one, 2 days ago', 'text'), block(PROSE[0]!), block('Reader two, 3 days ago', 'text'), block(PROSE[1]!)];
+    expect(finish([...article, ...comments])).toEqual(PROSE);
+  });
   it('keeps a closing-looking heading early in the article', () => {
     const out = finish([prose[0]!, block('Comments', 'h'), prose[1]!, prose[2]!]);
     expect(out).toContain(PROSE[2]);
