@@ -5,6 +5,7 @@
 // vocabulary the body shares: a headline is about what the article says, a menu entry or a
 // teaser for another story is not.
 import type { Scored } from './classify.js';
+import { echoCount, namedInCopyright, pageFacts, type PageFacts } from './fields/page.js';
 import { capitalShare, contentTokens } from './measure.js';
 
 export interface HeadlineContext {
@@ -18,9 +19,13 @@ export interface HeadlineContext {
   plainText: boolean;
 }
 
+/** One scored candidate; `why` holds each signal's contribution (for tests and tracing). */
+export interface HeadlineCandidate { index: number; score: number; why: Record<string, number> }
+
 const WINDOW_ABOVE = 45;
 const CRUMB = /\s(?:>>?|»|›|\/)\s/gu;
 const WINDOW_INSIDE = 3;
+const FINAL_STOP = /[.。]["'”’»)]*$/u;
 
 /** Vocabulary overlap: share of the candidate's content tokens found in the body start. */
 export function overlapWith(text: string, vocabulary: ReadonlySet<string>): number {
@@ -46,66 +51,115 @@ function eligible(s: Scored): boolean {
   return /\p{L}/u.test(b.text);
 }
 
-function scoreCandidate(scored: readonly Scored[], i: number, ctx: HeadlineContext, distance: number): number {
+const SKIPPED = new Set(['artifact', 'rule', 'boiler']);
+
+/**
+ * A byline or dateline below block `i` within the header: past placeholders, share buttons
+ * and at most two other blocks (a deck, a caption, an author's name). The headline and its
+ * deck both head the metadata, so both get the same credit and shape decides between them.
+ */
+function headsMeta(scored: readonly Scored[], i: number): boolean {
+  let step = 0;
+  for (let j = i + 1; j < scored.length && j <= i + 10; j++) {
+    const s = scored[j]!;
+    if (SKIPPED.has(s.cls) || s.credit) continue;
+    if (s.cls === 'meta') return true;
+    // An author's name or "By" on a line of its own is part of the byline.
+    if (s.words <= 3 && s.block.kind !== 'heading') continue;
+    if (++step > 3 || s.weight > 420 || (s.block.kind === 'heading' && s.block.level <= 2)) return false;
+  }
+  return false;
+}
+
+/** A dateline or byline right above block `i` (some sites print the date first). */
+function metaBefore(scored: readonly Scored[], i: number): boolean {
+  for (let j = i - 1; j >= 0 && j >= i - 4; j--) {
+    const s = scored[j]!;
+    if (SKIPPED.has(s.cls)) continue;
+    return s.cls === 'meta';
+  }
+  return false;
+}
+
+function scoreCandidate(scored: readonly Scored[], page: PageFacts, i: number, ctx: HeadlineContext, distance: number): HeadlineCandidate {
   const s = scored[i]!;
   const b = s.block;
-  let v = 0;
+  const why: Record<string, number> = {};
+  const add = (k: string, v: number) => { if (v !== 0) why[k] = (why[k] ?? 0) + v; };
   if (b.kind === 'heading') {
-    v += b.level === 1 ? 3 : b.level === 2 ? 1.6 : b.level === 3 ? 0.9 : 0.4;
+    add('heading', b.level === 1 ? 3 : b.level === 2 ? 1.6 : b.level === 3 ? 0.9 : 0.4);
     // A short linked heading at the top is the site's name linking home.
-    if (s.cls === 'link' && s.words <= 3) v -= 1;
+    if (s.cls === 'link' && s.words <= 3) add('linked', -1);
   }
-  if (b.kind === 'list-item') v -= 1.5;
-  if (s.cls === 'prose') v -= s.weight > 200 ? 1.5 : 0.6;
+  if (b.kind === 'list-item') add('list', -1.5);
+  if (s.cls === 'prose') add('prose', s.weight > 200 ? -1.5 : -0.6);
   // Headlines rarely end with a full stop; questions and exclamations are fine.
-  if (/[.。]["'”’»)]*$/u.test(b.text) && !/\.\.\.$|…$/.test(b.text)) v -= b.kind === 'heading' ? 0.5 : 1.2;
-  if (s.words >= 3 && s.words <= 22) v += 0.6;
-  else if (s.words <= 2) v -= 0.7;
-  else if (s.words > 28) v -= 0.8;
+  if (FINAL_STOP.test(b.text) && !/\.\.\.$|…$/.test(b.text)) add('period', b.kind === 'heading' ? -0.5 : -1.2);
+  if (s.words >= 3 && s.words <= 22) add('length', 0.6);
+  else if (s.words <= 2) add('length', -0.7);
+  else if (s.words > 28) add('length', -0.8);
   // Standing alone between blank lines, as titles do in text dumps.
   const gapAfter = scored[i + 1]?.block.gapBefore ?? true;
-  if (ctx.plainText && b.gapBefore) v += gapAfter ? 0.5 : 0.2;
-  if ((capitalShare(b.text) ?? 0) >= 0.7 && s.words >= 3) v += 0.2;
-  v += 2.2 * overlapWith(b.text, ctx.bodyVocabulary);
-  if (s.credit) v -= 1.5; // a caption
-  v -= Math.min(3, 0.22 * distance);
+  if (ctx.plainText && b.gapBefore) add('alone', gapAfter ? 0.5 : 0.2);
+  if ((capitalShare(b.text) ?? 0) >= 0.7 && s.words >= 3) add('caps', 0.2);
+  add('overlap', 2.2 * overlapWith(b.text, ctx.bodyVocabulary));
+  if (s.credit) add('credit', -1.5); // a caption
+  add('distance', -Math.min(3, 0.22 * distance));
   // A short line that appears many times is navigation; a long one is the headline itself,
-  // repeated by share widgets, sticky headers and "you are reading" bars.
-  if (s.words <= 4 && s.repeats >= 3) v -= 0.5 * (s.repeats - 2);
-  else if (s.words >= 5 && s.repeats >= 2) v += 0.3;
+  // repeated or quoted by share widgets, sticky headers, breadcrumbs and comment headings.
+  if (s.words <= 4 && s.repeats >= 3) add('repeats', -0.5 * (s.repeats - 2));
+  const echoes = s.words >= 4 ? echoCount(page, i) : 0;
+  if (echoes > 0) add('echo', Math.min(0.9, 0.45 * echoes));
+  // The byline and date sit under the headline (some sites put the date above it).
+  if (headsMeta(scored, i)) add('metaAfter', 0.7);
+  else if (metaBefore(scored, i)) add('metaBefore', 0.4);
+  // What the copyright notice names is the site, not the story.
+  if (namedInCopyright(page, i)) add('site', -1.5);
   // Inside a menu: the neighbours are short list entries too.
   const prev = scored[i - 1], next = scored[i + 1];
-  if (b.kind === 'list-item' && prev?.block.kind === 'list-item' && next?.block.kind === 'list-item') v -= 1;
+  if (b.kind === 'list-item' && prev?.block.kind === 'list-item' && next?.block.kind === 'list-item') add('menu', -1);
   // Below a paragraph or more of body text, a heading is a subheading; below a one-line
   // promo banner that only looked like the body start, it can still be the headline.
   if (i >= ctx.bodyStart) {
     let above = 0;
     for (let j = ctx.bodyStart; j < i; j++) if (scored[j]!.cls === 'prose') above += scored[j]!.weight;
-    v -= above >= 250 ? 1.6 + 0.3 * (i - ctx.bodyStart) : 0.4 * (i - ctx.bodyStart + 1);
+    add('inBody', above >= 250 ? -(1.6 + 0.3 * (i - ctx.bodyStart)) : -0.4 * (i - ctx.bodyStart + 1));
   }
-  return v;
+  let score = 0;
+  for (const v of Object.values(why)) score += v;
+  return { index: i, score, why };
 }
 
-/** Index of the headline block, or null when no block looks like one. */
-export function findHeadline(scored: readonly Scored[], ctx: HeadlineContext): number | null {
-  let best: number | null = null, bestScore = -Infinity;
+/** Every eligible block in the headline window, scored (in document order, last first). */
+export function headlineCandidates(scored: readonly Scored[], ctx: HeadlineContext): HeadlineCandidate[] {
+  const out: HeadlineCandidate[] = [];
+  const page = pageFacts(scored);
   const lo = Math.max(0, ctx.bodyStart - WINDOW_ABOVE);
   const hi = Math.min(ctx.bodyEnd, ctx.bodyStart + WINDOW_INSIDE);
-  const scores = new Map<number, number>();
   // Distance counts content blocks only: datelines, share bars and placeholders between a
   // headline and its body are normal.
   let distance = 0;
   for (let i = Math.min(hi, scored.length - 1); i >= lo; i--) {
     const s = scored[i]!;
     if (eligible(s) && !(s.cls === 'prose' && i >= ctx.bodyStart && s.weight > 200)) {
-      const v = scoreCandidate(scored, i, ctx, i < ctx.bodyStart ? distance : 0);
-      scores.set(i, v);
-      if (v > bestScore) { bestScore = v; best = i; }
+      out.push(scoreCandidate(scored, page, i, ctx, i < ctx.bodyStart ? distance : 0));
     }
-    if (i < ctx.bodyStart && (s.cls === 'short' || s.cls === 'prose' || s.cls === 'link')) distance++;
+    if (i < ctx.bodyStart && (s.cls === 'short' || s.cls === 'prose')) distance++;
+  }
+  return out;
+}
+
+/** Index of the headline block, or null when no block looks like one. */
+export function findHeadline(scored: readonly Scored[], ctx: HeadlineContext): number | null {
+  const cands = headlineCandidates(scored, ctx);
+  let best: number | null = null, bestScore = -Infinity;
+  const scores = new Map<number, number>();
+  for (const c of cands) {
+    scores.set(c.index, c.score);
+    if (c.score > bestScore) { bestScore = c.score; best = c.index; }
   }
   if (best === null || bestScore <= -1.5) return null;
-  return preferHeadOverDeck(scored, scores, headsTheMetadata(scored, scores, best));
+  return preferHeadOverDeck(scored, scores, headsTheMetadata(scored, scores, best), ctx);
 }
 
 /**
@@ -118,8 +172,21 @@ function headsTheMetadata(scored: readonly Scored[], scores: ReadonlyMap<number,
   for (let i = best - 1; i >= 0 && i >= best - 15; i--) if (scored[i]!.cls === 'meta') { meta = i; break; }
   if (meta < 0) return best;
   let alt = -1, altScore = -Infinity;
-  for (const [i, v] of scores) if (i < meta && v > altScore) { alt = i; altScore = v; }
+  for (const [i, v] of scores) {
+    if (i >= meta || v <= altScore) continue;
+    // A blog's name over a date-first post ("Silicon Exposed" / "Sunday, May 8" / title) is
+    // at the very top of the page, and much shorter than a title.
+    if ((atTop(scored, i) && scored[i]!.words <= 5) || (scored[i]!.words < 3 && scored[best]!.words >= 6)) continue;
+    alt = i; altScore = v;
+  }
   return alt >= 0 && altScore >= scores.get(best)! - 1.6 ? alt : best;
+}
+
+/** Block `i` is among the first two content blocks of the page: the masthead. */
+function atTop(scored: readonly Scored[], i: number): boolean {
+  let n = 0;
+  for (let j = 0; j < i; j++) if (!SKIPPED.has(scored[j]!.cls) && scored[j]!.cls !== 'meta') n++;
+  return n <= 1;
 }
 
 /**
@@ -128,7 +195,7 @@ function headsTheMetadata(scored: readonly Scored[], scores: ReadonlyMap<number,
  * it can outscore the headline. When the winner has a shorter plausible candidate right
  * above it, that one is the headline and the winner its deck.
  */
-function preferHeadOverDeck(scored: readonly Scored[], scores: ReadonlyMap<number, number>, best: number): number {
+function preferHeadOverDeck(scored: readonly Scored[], scores: ReadonlyMap<number, number>, best: number, ctx: HeadlineContext): number {
   const s = scored[best]!;
   if (s.block.kind === 'heading') return best;
   let p = best - 1;
@@ -136,13 +203,16 @@ function preferHeadOverDeck(scored: readonly Scored[], scores: ReadonlyMap<numbe
   const ps = scores.get(p);
   if (ps === undefined) return best;
   const prev = scored[p]!;
-  if (prev.words < 3 || prev.block.kind === 'list-item' || /[.。]["'”’»)]*$/u.test(prev.block.text)) return best;
+  if (prev.words < 3 || prev.block.kind === 'list-item' || FINAL_STOP.test(prev.block.text)) return best;
   // A long, sentence-like winner is a deck even against a clearly weaker headline; a winner
   // of headline size only yields to a nearly equal candidate that is not much shorter.
-  const deckLike = s.words >= 12 && prev.words * 1.3 <= s.words;
+  // Decks are written in sentence case; a title-cased winner is a headline however long.
+  const deckLike = s.words >= 12 && prev.words * 1.3 <= s.words && (capitalShare(s.block.text) ?? 0) < 0.7;
   // Otherwise the line above must look at least as much like a title (a site's tagline above
   // a headline is sentence-case prose).
   const titleLike = (capitalShare(prev.block.text) ?? 0) >= (capitalShare(s.block.text) ?? 0) - 0.05;
-  const margin = deckLike ? 2.5 : prev.weight >= 0.6 * s.weight && titleLike ? 0.8 : -1;
+  // In plain text a headline stands on its own lines; one glued to the line above is chrome.
+  const alone = !ctx.plainText || prev.block.gapBefore;
+  const margin = deckLike ? 2.5 : prev.weight >= 0.6 * s.weight && titleLike && alone ? 0.8 : -1;
   return ps > scores.get(best)! - margin ? p : best;
 }

@@ -1,0 +1,68 @@
+// Headline of page dumps: the signals that tell the article's title from the site's name, a
+// promo line above it, a subheading, a deck or a label. Each case is a self-made page shaped
+// like a layout that fooled the extractor on a real dump.
+import { describe, expect, it } from 'vitest';
+import { boilerplateMatcher } from '../../../src/extract/boilerplate/index.js';
+import { classifyBlocks } from '../../../src/extract/dump/classify.js';
+import { echoCount, namedInCopyright, pageFacts } from '../../../src/extract/dump/fields/page.js';
+import { blocks } from './helpers.js';
+import { BODY, fromMarkdown, fromText, textPage } from './fields/page.js';
+
+const TITLE = 'Why Sourdough Starters Need Feeding Twice a Day';
+const SHARE = ['Facebook', 'Twitter', 'Email', 'Print', 'Reader mode', 'Save', 'Flipboard', 'Pocket', 'Reddit', 'WhatsApp', 'Telegram',
+  'Copy link', 'Mastodon', 'Bluesky', 'Threads', 'Tumblr', 'Mix', 'Line', 'Viber', 'Skype'].map((x) => `* [${x}](https://s.example/${x.length})`).join('\n');
+
+describe('dump headline: layouts', () => {
+  it('takes the post title under a date-first blog header, not the blog name above the date', () => {
+    const x = fromText(textPage(['Sourdough Starters', 'Sunday, May 8, 2016', TITLE], { menu: [] }));
+    expect(x.headline).toBe(TITLE);
+  });
+
+  it('keeps a long title-cased headline against a short promo line above it (a deck is sentence case)', () => {
+    const title = 'Nine Hidden Places Where Your Sourdough Starter Could Be Losing Its Yeast';
+    const x = fromText(textPage(['see more from Bread Basics', title, 'by Jane Doe', 'June 21, 2017']));
+    expect(x.headline).toBe(title);
+  });
+
+  it('does not take a promo line glued to the line above the headline', () => {
+    const promo = 'Latest Baking Picks\nFree Sourdough Starter Guide For Bakers Who Keep Their Jar On The Kitchen Counter';
+    const x = fromText(textPage([promo, TITLE, 'By Jane Doe - Jan 9, 2017 at 10:05AM']));
+    expect(x.headline).toBe(TITLE);
+  });
+
+  it('prefers the heading over the byline to a bigger section heading at the top (Markdown)', () => {
+    const md = ['# Sourdough Starter Feeding Center', '## Tools & Resources', 'Feeding Charts', 'Flour Guides', `## ${TITLE}`, 'By Jane Doe, MA', '[Crumb Health News](/n)', ...BODY].join('\n\n');
+    expect(fromMarkdown(md).headline).toBe(TITLE);
+  });
+
+  it('never takes the name the copyright line gives, even right above the byline', () => {
+    const x = fromText(textPage(
+      ['The Sourdough Review', '* Latest\n* Recipes\n* Podcasts', 'The Sourdough Review', 'Jane Doe/November 18, 2016', TITLE, 'Bakers say the jar on the counter needs flour every twelve hours.'],
+      { menu: ['The Sourdough Review'], footer: ['Copyright 2022 © The Sourdough Review. All rights reserved.'] },
+    ));
+    expect(x.headline).toBe(TITLE);
+  });
+
+  it('in Markdown, a long share list between the h1 and the body does not push the h1 away', () => {
+    const md = ['[Home](/) › [Recipes](/r)', `# ${TITLE}`, SHARE, 'A jar of starter on a kitchen counter. (Photo: Jane Doe)',
+      '## Bakers who feed a sourdough starter twice a day keep it balanced, a study found.', 'By Jane Doe, March 3, 2021', ...BODY].join('\n\n');
+    expect(fromMarkdown(md).headline).toBe(TITLE);
+  });
+});
+
+describe('dump headline: page facts', () => {
+  const scoredOf = (lines: string[]) => classifyBlocks(blocks(lines), boilerplateMatcher());
+  it('counts where the page repeats or quotes a title, but not its neighbours or long paragraphs', () => {
+    const s = scoredOf(['Home › Recipes › ' + TITLE, 'Crumb', TITLE, 'By Jane Doe', BODY[0]!, BODY[1]!, 'Most Popular', TITLE, `14 comments on “${TITLE}”`,
+      'Readers wrote that ' + TITLE.toLowerCase() + ' is the question they ask most often, and that the answer changed how they bake bread at home.']);
+    const page = pageFacts(s);
+    expect(echoCount(page, 2)).toBe(2); // the repeat and the comment heading; the breadcrumb is its neighbour
+    expect(echoCount(page, 1)).toBe(0); // too short to tell an echo from a menu entry
+  });
+  it('knows the name the copyright notice gives, as whole words', () => {
+    const page = pageFacts(scoredOf(['Crumb Quarterly', 'Crumb', 'Quarterly Report', '© 2021 Crumb Quarterly. All rights reserved.']));
+    expect(namedInCopyright(page, 0)).toBe(true);
+    expect(namedInCopyright(page, 1)).toBe(true);
+    expect(namedInCopyright(page, 2)).toBe(false);
+  });
+});
