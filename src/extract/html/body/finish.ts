@@ -10,7 +10,7 @@ import { normalizeInline } from '../../../normalize/text.js';
 import type { Mode } from '../../../types.js';
 import { isProse } from './aggregate.js';
 import type { Block } from './doc-index.js';
-import { isAddress } from './text-metrics.js';
+import { endsLikeSentence, isAddress } from './text-metrics.js';
 
 export interface FinishOptions {
   mode: Mode;
@@ -34,6 +34,8 @@ const PHRASE_MAX = 400;
 const PREFIX_MAX = 160;
 /** Longest block the "contains" phrases may judge in the middle of an article. */
 const CONTAINS_MIDDLE_MAX = 150;
+/** Longest trailing heading taken for the title of a removed box. */
+const TITLE_MAX = 80;
 /** Longest block a leading/trailing metadata rule may judge. */
 const META_MAX = 200;
 
@@ -191,13 +193,19 @@ function resumeAfter(items: Item[], stop: number, m: BoilerplateMatcher): number
   return -1;
 }
 
-/** From the end: metadata lines and phrase-list matches not separated from the article by markup. */
+/**
+ * From the end: headings, metadata lines and phrase-list matches not separated from the article
+ * by markup.
+ */
 function dropTrailing(items: Item[], mode: Mode): Item[] {
   let end = items.length;
   while (end > 1) {
     const it = items[end - 1]!;
     if (it.prose && it.text.length > META_MAX) break;
-    if (!((mode !== 'recall' && looksLikeMeta(it)) || isBoilerplate(it, true, mode))) break;
+    // A heading with nothing after it introduces nothing: the title of a box cleaning removed
+    // (a sentence set as a heading is text, as on pages that style every paragraph that way).
+    const title = it.block.kind === 'h' && it.text.length <= TITLE_MAX && !endsLikeSentence(it.text);
+    if (!(title || (mode !== 'recall' && looksLikeMeta(it)) || isBoilerplate(it, true, mode))) break;
     end--;
   }
   return items.slice(0, end);

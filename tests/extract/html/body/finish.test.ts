@@ -52,6 +52,11 @@ describe('finishBlocks', () => {
     const comments = [block('Discussion', 'h'), block('Reader one, 2 days ago', 'text'), block(PROSE[0]!), block('Reader two, 3 days ago', 'text'), block(PROSE[1]!)];
     expect(finish([...article, ...comments])).toEqual(PROSE);
   });
+  it('drops a closing heading with nothing after it, but not a closing sentence set as a heading (postlight rawstory, buzzfeed)', () => {
+    expect(finish([...prose, block('Stories Chosen For You', 'h')])).toEqual(PROSE.slice(0, 3));
+    expect(finish([...prose, block('Like this:', 'h')])).toEqual(PROSE.slice(0, 3));
+    expect(finish([...prose, block('Still, the mayor will keep riding the bus.', 'h')])).toEqual([...PROSE.slice(0, 3), 'Still, the mayor will keep riding the bus.']);
+  });
   it('keeps a closing-looking heading early in the article', () => {
     const out = finish([prose[0]!, block('Comments', 'h'), prose[1]!, prose[2]!]);
     expect(out).toContain(PROSE[2]);
