@@ -74,7 +74,7 @@ export function finishBlocks(blocks: readonly Block[], hints: { headline: string
   items = dropLeading(items, hints);
   items = cutAtStop(items, matcher);
   const mode = options.mode;
-  items = items.filter((it, i) => !isBoilerplate(it, i === 0 || i === items.length - 1, mode));
+  items = items.filter((it, i) => !isBoilerplate(it, i === 0 || i === items.length - 1, mode) && !isCredit(it, matcher));
   items = dropTrailing(items, mode);
   return items.map((it) => it.text);
 }
@@ -112,6 +112,16 @@ function dropLeading(items: Item[], hints: { headline: string | null; deck: stri
   }
   return out.concat(items.slice(i));
 }
+
+/**
+ * A picture credit left as a line of its own ("Featured Image Credit: Agency", "[Image by X/Getty
+ * Images]"): the caption cleaning missed. A sentence that names an agency ("Reuters contributed
+ * to this report.") is the author's.
+ */
+function isCredit(it: Item, m: BoilerplateMatcher): boolean {
+  return !it.prose && it.block.kind !== 'h' && it.text.length <= CREDIT_MAX && !endsLikeSentence(it.text) && m.hasCredit(it.text);
+}
+const CREDIT_MAX = 160;
 
 /**
  * Balanced: line and prefix phrases anywhere, "contains" phrases in short blocks or non-prose edge

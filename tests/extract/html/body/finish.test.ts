@@ -57,6 +57,10 @@ describe('finishBlocks', () => {
     expect(finish([...prose, block('Like this:', 'h')])).toEqual(PROSE.slice(0, 3));
     expect(finish([...prose, block('Still, the mayor will keep riding the bus.', 'h')])).toEqual([...PROSE.slice(0, 3), 'Still, the mayor will keep riding the bus.']);
   });
+  it('drops picture credits left as lines of their own, not sentences that name an agency (postlight ladbible, inquisitr)', () => {
+    const out = finish([prose[0]!, block('[Featured Image by Jane Doe/Getty Images]'), prose[1]!, block('Reuters contributed reporting to this story from the city hall.'), block('Featured Image Credit: City Council')]);
+    expect(out).toEqual([PROSE[0], PROSE[1], 'Reuters contributed reporting to this story from the city hall.']);
+  });
   it('keeps a closing-looking heading early in the article', () => {
     const out = finish([prose[0]!, block('Comments', 'h'), prose[1]!, prose[2]!]);
     expect(out).toContain(PROSE[2]);
