@@ -6,7 +6,7 @@ import PHRASES from './phrases.json' with { type: 'json' };
 
 export type BoilerplateKind = 'line' | 'prefix' | 'contains';
 
-interface PhraseGroup { line?: string[]; prefix?: string[]; contains?: string[]; stop?: string[]; section?: string[]; credit?: string[] }
+interface PhraseGroup { line?: string[]; prefix?: string[]; contains?: string[]; stop?: string[]; section?: string[]; credit?: string[]; bio?: string[] }
 
 export interface BoilerplateMatcher {
   /** How a block matches the list, or null. Only short blocks can match (see the limits below). */
@@ -17,6 +17,8 @@ export interface BoilerplateMatcher {
   sectionLabel(text: string): string | null;
   /** A picture credit in a short line ("… (Photo: Reuters)"): the line is a caption. */
   hasCredit(text: string): boolean;
+  /** A verb that opens an author bio after the author's name ("is", "ist", "est"). */
+  isBioVerb(word: string): boolean;
 }
 
 // Size limits: a phrase list can only judge short text. A long paragraph that happens to
@@ -57,6 +59,7 @@ class Matcher implements BoilerplateMatcher {
   private readonly contains: string[] = [];
   private readonly sections: string[] = [];
   private readonly credits: string[] = [];
+  private readonly bioVerbs = new Set<string>();
 
   constructor(groups: PhraseGroup[], extra: readonly string[]) {
     for (const g of groups) {
@@ -66,6 +69,7 @@ class Matcher implements BoilerplateMatcher {
       for (const p of g.contains ?? []) this.contains.push(phraseKey(p));
       for (const p of g.section ?? []) this.sections.push(phraseKey(p));
       for (const p of g.credit ?? []) this.credits.push(phraseKey(p));
+      for (const p of g.bio ?? []) this.bioVerbs.add(phraseKey(p));
     }
     // Longest first, so "filed to:" wins over "filed to".
     this.sections.sort((a, b) => b.length - a.length);
@@ -132,6 +136,10 @@ class Matcher implements BoilerplateMatcher {
       }
     }
     return false;
+  }
+
+  isBioVerb(word: string): boolean {
+    return this.bioVerbs.has(word.toLowerCase());
   }
 
   isStop(text: string): boolean {

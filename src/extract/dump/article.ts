@@ -8,13 +8,14 @@ import { boilerplateMatcher } from '../boilerplate/index.js';
 import { emptyExtraction } from '../empty.js';
 import type { Block } from './block.js';
 import { classifyBlocks, type Scored } from './classify.js';
-import { cutAtStop, densestRun, embeddedGalleries, embeddedWidgets, extendCleanRun, isCleanDump, keepInBody, trimEdges, type Run } from './body.js';
+import { cutAtStop, densestRun, embeddedGalleries, embeddedWidgets, extendCleanRun, isCleanDump, keepInBody, leadStart, trimEdges, type Run } from './body.js';
 import { findDeck } from './deck.js';
 import type { DocMeta } from './header.js';
 import { findHeadline } from './headline.js';
 import { contentTokens } from './measure.js';
 import { bylineOf, findDate } from './meta.js';
 import { findSectionLine, findTag } from './tag.js';
+import { closingBio } from './tail.js';
 
 export interface DumpContext {
   /** Provenance prefix: "text" or "md". */
@@ -103,6 +104,21 @@ export function extractFromBlocks(blocks: readonly Block[], options: ExtractOpti
   }
   if (x.tag === null && options.fallbackTag) { x.tag = options.fallbackTag; x.provenance.tag = 'folder'; }
 
+  // Byline and date in the header zone: from a little above the headline to the body start.
+  const zoneLo = Math.max(0, (h ?? bodyStart0) - 4);
+  const zoneHi = Math.min(last, Math.max(bodyStart0, (deckIdx ?? h ?? 0) + 1) + 4);
+  for (let i = zoneLo; i <= zoneHi; i++) {
+    const t = scored[i]!.block.text;
+    if (x.byline === null) {
+      const by = bylineOf(t);
+      if (by) { x.byline = by; x.provenance.byline = where(ctx, scored[i]!); }
+    }
+    if (x.published === null && scored[i]!.cls !== 'prose') {
+      const d = findDate(t);
+      if (d) { x.published = d; x.provenance.published = where(ctx, scored[i]!); }
+    }
+  }
+
   // Body: the run, starting after the headline and deck when they sit inside it — unless
   // article text stands above them: then the "headline" is a line of the article, and only
   // it is left out.
@@ -110,6 +126,10 @@ export function extractFromBlocks(blocks: readonly Block[], options: ExtractOpti
   const headerEnd = Math.max(h ?? -1, deckIdx ?? -1);
   const headerStart = Math.min(h ?? Infinity, deckIdx ?? Infinity);
   if (run && headerEnd >= start && headerEnd < run.end && !hasProse(scored, start, headerStart - 1)) start = headerEnd + 1;
+  if (run) start = leadStart(scored, start, run.end);
+  // The closing author bio ends the article (the byline tells whose name to look for).
+  const bio = run ? closingBio(scored, run, x.byline, matcher) : null;
+  if (run && bio !== null && bio > start) run = { ...run, end: bio - 1 };
   const skip = new Set<string>();
   if (x.headline) skip.add(norm(x.headline));
   if (x.deck) skip.add(norm(x.deck));
@@ -131,19 +151,5 @@ export function extractFromBlocks(blocks: readonly Block[], options: ExtractOpti
   x.body = body;
   x.provenance.body = `${ctx.prefix}:densest-run`;
 
-  // Byline and date in the header zone: from a little above the headline to the body start.
-  const zoneLo = Math.max(0, (h ?? bodyStart0) - 4);
-  const zoneHi = Math.min(last, Math.max(bodyStart0, (deckIdx ?? h ?? 0) + 1) + 4);
-  for (let i = zoneLo; i <= zoneHi; i++) {
-    const t = scored[i]!.block.text;
-    if (x.byline === null) {
-      const by = bylineOf(t);
-      if (by) { x.byline = by; x.provenance.byline = where(ctx, scored[i]!); }
-    }
-    if (x.published === null && scored[i]!.cls !== 'prose') {
-      const d = findDate(t);
-      if (d) { x.published = d; x.provenance.published = where(ctx, scored[i]!); }
-    }
-  }
   return x;
 }

@@ -232,6 +232,28 @@ export function extendCleanRun(scored: readonly Scored[], run: Run): Run {
 }
 
 /**
+ * Where the body proper starts, from block `from` on: at the first paragraph. Lines above it
+ * are the header's leftovers — a subtitle the header did not claim, a byline glued to its
+ * "By", a picture credit, "Social Sharing".
+ */
+export function leadStart(scored: readonly Scored[], from: number, end: number): number {
+  let i = from;
+  while (i <= end) {
+    const s = scored[i]!;
+    const k = s.block.kind;
+    if (k === 'quote' || k === 'code' || k === 'table') return i;
+    if (s.cls !== 'prose') {
+      // A short sentence is text ("Welcome to issue #130."); a label, a credit, a name is not.
+      if (s.cls === 'short' && s.ends && s.words >= 3 && !s.credit) return i;
+      i++;
+      continue;
+    }
+    return i;
+  }
+  return from;
+}
+
+/**
  * Which blocks of the run are body text. Boilerplate, link lists, placeholders and
  * datelines go; headings, quotes, lists, code and tables stay. Short non-sentence lines
  * (captions, labels) stay in balanced mode, go in precision mode; recall keeps all but

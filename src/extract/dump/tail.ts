@@ -1,0 +1,56 @@
+// The end of the article in a dump. The densest run often carries, after the last paragraph,
+// a few blocks that are prose too but not the article: the closing author bio ("Jane Doe is a
+// senior writer covering …"), set apart by the author's name or an "About the author" label.
+import type { BoilerplateMatcher } from '../boilerplate/index.js';
+import type { Run } from './body.js';
+import type { Scored } from './classify.js';
+
+// A person's name (capitalised words, name particles between them) and the word after it.
+const NAME_THEN_WORD = /^(\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|da|di|del|der|den|van|von|la|le|bin|al)){0,4})\s+(\p{Ll}+)\b/u;
+// A bio is a paragraph or two, not a chapter.
+const BIO_MAX = 900;
+// Only after this much article text: a short note is not an article with a bio under it.
+const ARTICLE_MIN = 500;
+
+const nameTokens = (s: string): string[] => s.toLowerCase().split(/[\s,.]+/u).filter((w) => w.length >= 3);
+
+/**
+ * Does block `s` open an author bio: a name, then a bio verb ("is", "ist", "est" …)? Returns
+ * the name's words, or null.
+ */
+export function bioName(text: string, matcher: BoilerplateMatcher): string[] | null {
+  const m = NAME_THEN_WORD.exec(text);
+  if (!m || !matcher.isBioVerb(m[2]!)) return null;
+  const words = nameTokens(m[1]!);
+  return words.length > 0 ? words : null;
+}
+
+/**
+ * Index of the first block of a closing author bio in the run (with the name or "About the
+ * author" lines right above it), or null. The bio is one of the last two paragraphs of the
+ * run, opens with a name and a bio verb, and is either set apart from the article by a line
+ * that is not prose, or names the article's author.
+ */
+export function closingBio(scored: readonly Scored[], run: Run, byline: string | null, matcher: BoilerplateMatcher): number | null {
+  const author = new Set(byline ? nameTokens(byline) : []);
+  let seen = 0;
+  for (let i = run.end; i > run.start && seen < 2; i--) {
+    const s = scored[i]!;
+    if (s.cls !== 'prose') continue;
+    seen++;
+    if (s.weight > BIO_MAX) continue;
+    const name = bioName(s.block.text, matcher);
+    if (!name) continue;
+    let above = i - 1;
+    while (above > run.start && scored[above]!.cls === 'artifact') above--;
+    const setApart = scored[above]!.cls !== 'prose';
+    if (!setApart && !name.some((w) => author.has(w))) continue;
+    // The label lines above the bio go with it ("Author", "Jane Doe", "About the author").
+    let start = i;
+    while (start - 1 > run.start && scored[start - 1]!.cls !== 'prose' && scored[start - 1]!.weight < 80) start--;
+    let before = 0;
+    for (let k = run.start; k < start; k++) if (scored[k]!.cls === 'prose') before += scored[k]!.weight;
+    return before >= ARTICLE_MIN ? start : null;
+  }
+  return null;
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { boilerplateMatcher } from '../../../src/extract/boilerplate/index.js';
+import { leadStart } from '../../../src/extract/dump/body.js';
+import { bioName, closingBio } from '../../../src/extract/dump/tail.js';
+import { extractText } from '../../../src/extract/text/index.js';
+import { DEFAULT_EXTRACT_OPTIONS } from '../../../src/types.js';
+import { P1, P2, P3, scoredOf } from './helpers.js';
+
+const m = boilerplateMatcher();
+const run = (n: number) => ({ start: 0, end: n - 1, prose: 1 });
+const P4 = 'Officials said the closures would remain in place until engineers had inspected every slope, which could take until the end of the season.';
+const BIO = 'Maria Keller is a senior writer covering climate science. She was previously an editor at a science magazine in Zurich.';
+
+describe('closing author bio', () => {
+  it('reads a name followed by a bio verb, in several languages', () => {
+    expect(bioName(BIO, m)).toEqual(['maria', 'keller']);
+    expect(bioName('TIM ANDERSON has done many amazing things in his short life.', m)).toEqual(['tim', 'anderson']);
+    expect(bioName('Jean Dupont est journaliste au service science depuis 2010.', m)).toEqual(['jean', 'dupont']);
+    expect(bioName('Scientists from three universities said on Tuesday that glaciers shrank.', m)).toBeNull();
+  });
+  it('cuts a bio set apart from the article by its name line, with the label lines above it', () => {
+    const s = scoredOf([P1, P2, P3, P4, 'Author', 'Maria Keller', BIO]);
+    expect(closingBio(s, run(s.length), null, m)).toBe(4);
+  });
+  it('cuts a bio that names the byline even when a paragraph precedes it', () => {
+    const s = scoredOf([P1, P2, P3, P4, BIO]);
+    expect(closingBio(s, run(s.length), 'Maria Keller', m)).toBe(4);
+    // Without the byline, a last paragraph about a person is article text.
+    expect(closingBio(s, run(s.length), null, m)).toBeNull();
+  });
+  it('leaves the bio out of a page dump', () => {
+    const page = ['Glacier Loss Doubles in Alpine Valleys', '', 'By Maria Keller', '', P1, '', P2, '', P3, '', P4, '', 'Maria Keller', BIO, '', 'Contact us', 'Privacy policy'];
+    const x = extractText(page.join('\n'), DEFAULT_EXTRACT_OPTIONS);
+    expect(x.byline).toBe('Maria Keller');
+    expect(x.body[x.body.length - 1]).toBe(P4);
+  });
+});
+
+describe('leadStart', () => {
+  it('starts the body at the first paragraph, past credits, bylines and subtitles the header left', () => {
+    const s = scoredOf(['Warner Bros.', 'ByNatasha Daly', 'Electoral College picks Trump amid protests', P1, P2]);
+    expect(leadStart(s, 0, s.length - 1)).toBe(3);
+  });
+  it('keeps a short sentence that opens the text', () => {
+    const s = scoredOf(['Image of the author', 'Welcome to issue #130 of the newsletter.', P1, P2]);
+    expect(leadStart(s, 0, s.length - 1)).toBe(1);
+  });
+});
