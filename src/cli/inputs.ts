@@ -6,7 +6,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { discover, parseFileList, reasonOf, type InputItem } from '../input/discover.js';
 import { readFileBytes, readStreamBytes } from '../input/read.js';
 import { errorResult } from '../pipeline.js';
-import { inProcess, WorkerPool, workersAvailable, type Extractor } from './pool.js';
+import { inProcess, SizeRoutedExtractor, WorkerPool, workersAvailable, type Extractor } from './pool.js';
 import { statSync } from 'node:fs';
 import { READ_AHEAD } from '../settings.js';
 import { InputError, UsageError } from '../errors.js';
@@ -101,7 +101,7 @@ export async function* extractAll(paths: string[], spec: InputSpec, io: Io, extr
 }
 
 // Starting workers costs a few hundred milliseconds; a handful of named files is done sooner
-// in-process.
+// in-process (the big ones among them still go to a worker, see SizeRoutedExtractor).
 const SMALL_RUN = 4;
 
 function isSmallRun(paths: string[]): boolean {
@@ -121,7 +121,8 @@ export async function* extractInputs(paths: string[], spec: InputSpec, io: Io): 
   // Even one worker helps: extraction leaves the main thread free to read files and write
   // SQLite, and only a worker can be stopped when a page takes too long.
   const usePool = workersAvailable() && !isSmallRun(paths);
-  const extractor = usePool ? new WorkerPool(spec.jobs, spec.timeoutMs) : inProcess;
+  const extractor = usePool ? new WorkerPool(spec.jobs, spec.timeoutMs)
+    : workersAvailable() ? new SizeRoutedExtractor(spec.timeoutMs) : inProcess;
   try {
     yield* extractAll(paths, spec, io, extractor, usePool ? Math.max(READ_AHEAD, spec.jobs * 4) : READ_AHEAD);
   } finally {

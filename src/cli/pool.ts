@@ -24,6 +24,9 @@ export const inProcess: Extractor = {
 
 const WORKER_URL = new URL('./worker.js', import.meta.url);
 
+/** Documents up to this size are extracted in-process in small runs; bigger ones in a worker. */
+export const IN_PROCESS_MAX_BYTES = 256 * 1024;
+
 /** Workers exist only in the built package (dist/); from TypeScript sources we run in-process. */
 export const workersAvailable = (): boolean => existsSync(fileURLToPath(WORKER_URL));
 
@@ -60,6 +63,10 @@ export class WorkerPool implements Extractor {
     });
     // A worker that dies (out of memory on a pathological page) fails its own document only.
     slot.worker.on('error', (err) => this.replace(slot, new Error(`worker died: ${err.message}`)));
+    // One that exits without an error event would otherwise leave its document waiting forever.
+    slot.worker.on('exit', (code) => {
+      if (slot.job && !this.closing) this.replace(slot, new Error(`worker exited unexpectedly (code ${code})`));
+    });
     return slot;
   }
 
@@ -104,5 +111,27 @@ export class WorkerPool implements Extractor {
     this.closing = true;
     for (const job of this.queue.splice(0)) job.reject(new Error('extraction pool closed'));
     await Promise.all(this.slots.map((s) => { this.finish(s); return s.worker.terminate(); }));
+  }
+}
+
+/**
+ * For a handful of named files: small documents in-process (no thread start-up to wait for),
+ * big ones in a worker started on first need, where the time limit applies and running out of
+ * memory fails that document instead of the process. Big inputs are where pathological pages
+ * take minutes.
+ */
+export class SizeRoutedExtractor implements Extractor {
+  private pool: WorkerPool | null = null;
+
+  constructor(private readonly timeoutMs = EXTRACT_TIMEOUT_MS, private readonly inProcessMaxBytes = IN_PROCESS_MAX_BYTES) {}
+
+  run(input: DocumentInput, options: ExtractOptions): Promise<ExtractResult> {
+    if (input.bytes.length <= this.inProcessMaxBytes) return inProcess.run(input, options);
+    this.pool ??= new WorkerPool(1, this.timeoutMs);
+    return this.pool.run(input, options);
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.close();
   }
 }

@@ -1,0 +1,261 @@
+// The built CLI under attack: signals mid-ingest, concurrent writers, unwritable and full
+// databases, closed pipes, absurd command lines, and batches mixing every kind of bad file. After
+// each, the database must be consistent (row count, SQLite and FTS integrity) and every bad input
+// named once on stderr as `path: reason`.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, closeSync, existsSync, ftruncateSync, mkdirSync, openSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { articleHtml, articleText, BIN, BUILT, dbState, failureLines, fakeIo, lede, ledeAsync, permissionPrefix, tempDir } from './helpers.js';
+
+if (!BUILT) console.warn('skipping robustness CLI tests: dist/ is missing (run `npm run build`; `npm test` does it)');
+
+/** A folder of n distinct text articles; every `emptyEvery`-th file is empty (a visible failure). */
+function corpus(n: number, opts: { topic?: string; emptyEvery?: number } = {}): string {
+  const dir = tempDir('lede-robust-corpus-');
+  for (let i = 0; i < n; i++) {
+    const empty = opts.emptyEvery !== undefined && i % opts.emptyEvery === opts.emptyEvery - 1;
+    writeFileSync(join(dir, `a${String(i).padStart(5, '0')}.txt`), empty ? '' : articleText(i, opts.topic));
+  }
+  return dir;
+}
+
+const summaryCount = (stderr: string, what: string) => Number(new RegExp(`${what} (\\d+)`).exec(stderr)?.[1] ?? NaN);
+
+describe.skipIf(!BUILT)('signals mid-ingest', () => {
+  let dir: string;
+  beforeAll(() => { dir = corpus(1200, { emptyEvery: 50 }); });
+
+  async function interruptAfterProgress(signal: NodeJS.Signals, db: string) {
+    const run = ledeAsync(['ingest', dir, '--db', db]);
+    // The empty files are named on stderr as they are reached: proof that documents flow.
+    const t0 = performance.now();
+    while (failureLines(run.stderr()).length < 3 && performance.now() - t0 < 20_000) await new Promise((r) => setTimeout(r, 20));
+    run.child.kill(signal);
+    return run.done;
+  }
+
+  it('SIGINT: the documents already read are stored in whole batches, exit 130, and the next run stores the rest', async () => {
+    const db = join(tempDir(), 'int.db');
+    const r = await interruptAfterProgress('SIGINT', db);
+    expect(r.code).toBe(130);
+    expect(r.stderr).toMatch(/^lede: interrupted by SIGINT: .*run the same command again/m);
+    const stored = summaryCount(r.stderr, 'stored');
+    expect(stored).toBeGreaterThan(0); // not thrown away: they were extracted before the signal
+    expect(stored).toBeLessThan(1176);
+    expect(dbState(db)).toEqual({ rows: stored, integrity: 'ok', fts: 'ok' });
+
+    const again = lede(['ingest', dir, '--db', db]);
+    expect(again.status).toBe(1); // the empty files still fail
+    expect(summaryCount(again.stderr, 'stored')).toBe(1176 - stored);
+    expect(summaryCount(again.stderr, 'unchanged')).toBe(stored);
+    expect(dbState(db)).toEqual({ rows: 1176, integrity: 'ok', fts: 'ok' });
+  }, 60_000);
+
+  it('SIGTERM: exit 143 and a consistent database', async () => {
+    const db = join(tempDir(), 'term.db');
+    const r = await interruptAfterProgress('SIGTERM', db);
+    expect(r.code).toBe(143);
+    expect(r.stderr).toMatch(/interrupted by SIGTERM/);
+    const s = dbState(db);
+    expect(s).toEqual({ rows: summaryCount(r.stderr, 'stored'), integrity: 'ok', fts: 'ok' });
+  }, 60_000);
+});
+
+describe.skipIf(!BUILT)('concurrent writers', () => {
+  it('two ingest runs on one database at once: both succeed, nothing is duplicated', async () => {
+    const a = corpus(250, { topic: 'harbour' });
+    const b = corpus(250, { topic: 'railway' });
+    const db = join(tempDir(), 'shared.db');
+    const runs = [ledeAsync(['ingest', a, b, '--db', db]), ledeAsync(['ingest', b, a, '--db', db])];
+    const [r1, r2] = await Promise.all(runs.map((r) => r.done));
+    expect([r1!.code, r2!.code]).toEqual([0, 0]);
+    // Every article stored once: by one run, found unchanged by the other.
+    expect(summaryCount(r1!.stderr, 'stored') + summaryCount(r2!.stderr, 'stored')).toBe(500);
+    expect(dbState(db)).toEqual({ rows: 500, integrity: 'ok', fts: 'ok' });
+  }, 60_000);
+});
+
+describe.skipIf(!BUILT)('databases that cannot be written', () => {
+  const prefix = permissionPrefix();
+  if (prefix === null) console.warn('skipping permission tests: running as root without setpriv to drop CAP_DAC_OVERRIDE');
+
+  it.skipIf(prefix === null)('a read-only database file: exit 3 with one line naming it, and reading still works', () => {
+    const dir = tempDir();
+    const db = join(dir, 'ro.db');
+    const article = join(dir, 'a.txt');
+    writeFileSync(article, articleText(1));
+    expect(lede(['ingest', article, '--db', db]).status).toBe(0);
+    chmodSync(db, 0o444);
+    writeFileSync(article, articleText(2));
+    const r = lede(['ingest', article, '--db', db], { prefix: prefix! });
+    expect(r.status).toBe(3);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain(db);
+    expect(r.stderr).toMatch(/permission denied|read-only/);
+    const list = lede(['list', '--db', db], { prefix: prefix! });
+    expect(list.status).toBe(0);
+    expect(list.stdout).toContain('Headline number 1');
+    chmodSync(db, 0o644);
+    expect(dbState(db)).toEqual({ rows: 1, integrity: 'ok', fts: 'ok' });
+  });
+
+  it.skipIf(prefix === null)('an unreadable input (chmod 000) is named with its reason; the others are stored', () => {
+    const dir = corpus(6);
+    chmodSync(join(dir, 'a00002.txt'), 0o000);
+    const db = join(tempDir(), 'x.db');
+    const r = lede(['ingest', dir, '--db', db], { prefix: prefix! });
+    expect(r.status).toBe(1);
+    expect(failureLines(r.stderr)).toEqual([`${join(dir, 'a00002.txt')}: permission denied`]);
+    expect(dbState(db)).toEqual({ rows: 5, integrity: 'ok', fts: 'ok' });
+  });
+
+  // A tiny tmpfs is the honest way to fill a disk; only root may mount one.
+  const canMount = (() => {
+    if (process.getuid?.() !== 0) return false;
+    const probe = tempDir();
+    const ok = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe]).status === 0;
+    if (ok) spawnSync('umount', [probe]);
+    return ok;
+  })();
+  if (!canMount) console.warn('skipping full-disk test: cannot mount a tmpfs here (needs root)');
+
+  it.skipIf(!canMount)('a full disk: exit 3 with "disk is full" in one line, committed batches intact', () => {
+    const mnt = tempDir();
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=600k', 'tmpfs', mnt]);
+    try {
+      const db = join(mnt, 'full.db');
+      const r = lede(['ingest', corpus(1500), '--db', db]);
+      expect(r.status).toBe(3);
+      expect(r.stderr.trim().split('\n')).toEqual([`lede: cannot write to database "${db}": disk is full`]);
+      const s = dbState(db);
+      expect(s.integrity).toBe('ok');
+      expect(s.fts).toBe('ok');
+      expect(s.rows % 500).toBe(0); // whole batches only
+    } finally {
+      execFileSync('umount', [mnt]);
+    }
+  }, 60_000);
+});
+
+describe.skipIf(!BUILT)('pipes and command lines', () => {
+  let dir: string;
+  beforeAll(() => { dir = corpus(150); });
+
+  it('ingest --json whose reader stops after 100 bytes still stores everything, quietly', () => {
+    const db = join(tempDir(), 'pipe.db');
+    const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" ingest --json "${dir}" --db "${db}" | head -c 100 >/dev/null; echo "lede=\${PIPESTATUS[0]}"`], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.stdout).toContain('lede=0');
+    expect(r.stderr).not.toMatch(/EPIPE|Error|\n\s+at /);
+    expect(dbState(db)).toEqual({ rows: 150, integrity: 'ok', fts: 'ok' });
+  }, 60_000);
+
+  it('stdout closed before the start (>&-): extract and ingest --json exit normally', () => {
+    const db = join(tempDir(), 'closed.db');
+    for (const args of [`extract "${dir}"`, `ingest --json "${dir}" --db "${db}"`]) {
+      const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" ${args} >&-; echo "lede=$?"`], { encoding: 'utf8', timeout: 60_000 });
+      expect(r.stdout).toContain('lede=0');
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+    expect(dbState(db).rows).toBe(150);
+  }, 60_000);
+
+  it('--files-from a missing list, stdin twice: exit 2 with one line', async () => {
+    const missing = join(tempDir(), 'no-such-list.txt');
+    for (const [args, reason] of [
+      [['extract', '--files-from', missing], `cannot read --files-from ${missing}: no such file or directory`],
+      [['extract', '-', '-'], 'stdin (-) can be read only once'],
+      [['ingest', '--files-from', '-', '-', '--db', join(tempDir(), 'x.db')], 'stdin cannot be both --files-from - and an input (-)'],
+    ] as const) {
+      const io = fakeIo();
+      expect(await main([...args], io)).toBe(2);
+      expect(io.err().trim().split('\n')).toEqual([`lede: ${reason}`]);
+    }
+  });
+
+  it('20,000 arguments: every missing path named, the real ones stored', () => {
+    const real = Array.from({ length: 50 }, (_, i) => join(dir, `a${String(i).padStart(5, '0')}.txt`));
+    const missing = Array.from({ length: 19_950 }, (_, i) => join(dir, `missing-${i}.txt`));
+    const db = join(tempDir(), 'args.db');
+    const r = lede(['ingest', '--db', db, ...real, ...missing]);
+    expect(r.status).toBe(1);
+    expect(failureLines(r.stderr)).toHaveLength(19_950);
+    expect(failureLines(r.stderr)[0]).toBe(`${missing[0]}: no such file or directory`);
+    expect(dbState(db)).toEqual({ rows: 50, integrity: 'ok', fts: 'ok' });
+  }, 60_000);
+
+  it('--files-from - -0 with spaces, newlines and non-ASCII in file names', () => {
+    const d = tempDir();
+    const names = ['with space.txt', 'new\nline.txt', 'ünï—código 記事.txt', '-dash.txt'];
+    names.forEach((n, i) => writeFileSync(join(d, n), articleText(100 + i)));
+    const r = lede(['extract', '--files-from', '-', '-0'], { input: names.map((n) => join(d, n)).join('\0') + '\0' });
+    expect(r.status).toBe(0);
+    const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { source: string; status: string });
+    expect(rows.map((x) => x.source)).toEqual(names.map((n) => join(d, n)));
+    expect(rows.every((x) => x.status === 'ok')).toBe(true);
+  });
+});
+
+describe.skipIf(!BUILT)('a batch of every kind of bad file', () => {
+  it('each bad input is one `path: reason` line, the good ones are stored, the run ends in bounded time', () => {
+    const d = tempDir();
+    const p = (n: string) => join(d, n);
+    for (let i = 0; i < 3; i++) writeFileSync(p(`good${i}.html`), articleHtml(i));
+    writeFileSync(p('empty.html'), '');
+    writeFileSync(p('spaces.txt'), ' \n\t\n');
+    writeFileSync(p('nuls.txt'), Buffer.alloc(2048));
+    writeFileSync(p('image.html'), Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(3000, 7)]));
+    writeFileSync(p('random.txt'), Buffer.from(Array.from({ length: 30_000 }, (_, i) => (i * 2654435761) >>> 24)));
+    const gz = gzipSync(articleHtml(9));
+    writeFileSync(p('cut.html.gz'), gz.subarray(0, gz.length - 10));
+    const big = openSync(p('huge.txt'), 'w');
+    ftruncateSync(big, 50 * 1024 * 1024 + 1);
+    closeSync(big);
+    execFileSync('mkfifo', [p('fifo.html')]);
+    mkdirSync(p('folder.html'));
+    symlinkSync('loop-b.html', p('loop-a.html'));
+    symlinkSync('loop-a.html', p('loop-b.html'));
+    const list = ['good0.html', 'empty.html', 'spaces.txt', 'nuls.txt', 'image.html', 'random.txt', 'cut.html.gz', 'huge.txt',
+      'fifo.html', 'folder.html', 'loop-a.html', 'missing.html', 'good1.html', 'good2.html'].map(p);
+    writeFileSync(p('list'), list.join('\n') + '\n');
+    const db = p('bad.db');
+    const r = lede(['ingest', '--files-from', p('list'), '--db', db], { timeoutMs: 60_000 });
+    expect(r.status).toBe(1);
+    expect(r.seconds).toBeLessThan(30);
+    expect(failureLines(r.stderr)).toEqual([
+      `${p('empty.html')}: empty file`,
+      `${p('spaces.txt')}: no text in file (only whitespace or NUL bytes)`,
+      `${p('nuls.txt')}: no text in file (only whitespace or NUL bytes)`,
+      `${p('image.html')}: binary file (PNG image), not text`,
+      `${p('random.txt')}: binary file (control characters throughout), not text`,
+      `${p('cut.html.gz')}: corrupt gzip data (unexpected end of file)`,
+      `${p('huge.txt')}: file too large (50.0 MiB, limit 50 MiB)`,
+      `${p('fifo.html')}: not a regular file`,
+      // A folder named in a list is walked like any folder: it holds nothing, so it adds nothing.
+      `${p('loop-a.html')}: too many levels of symbolic links`,
+      `${p('missing.html')}: no such file or directory`,
+    ]);
+    expect(r.stderr).toMatch(/stored 3, .*failed 10/);
+    expect(dbState(db)).toEqual({ rows: 3, integrity: 'ok', fts: 'ok' });
+    expect(existsSync(p('fifo.html'))).toBe(true);
+  }, 60_000);
+
+  it('a big document named alone still runs under the time limit (in a worker); a small one runs in-process', () => {
+    // A pathological page takes minutes in proportion to its size; before, a file named alone
+    // was always extracted in-process, where no limit applies.
+    const d = tempDir();
+    const big = join(d, 'big.txt');
+    writeFileSync(big, Array.from({ length: 2500 }, (_, i) => articleText(i)).join('\n'));
+    const small = join(d, 'small.txt');
+    writeFileSync(small, articleText(1));
+    const r = lede(['extract', '--timeout', '0.05', big], { timeoutMs: 40_000 });
+    expect(r.status).toBe(1);
+    expect(failureLines(r.stderr)).toEqual([`${big}: extraction took longer than 0.05 s; skipped`]);
+    expect(JSON.parse(r.stdout)).toMatchObject({ status: 'error', error: 'extraction took longer than 0.05 s; skipped' });
+    const s = lede(['extract', '--timeout', '0.05', small]);
+    expect(s.status).toBe(0);
+    expect(JSON.parse(s.stdout)).toMatchObject({ status: 'ok' });
+  }, 60_000);
+});
