@@ -74,6 +74,8 @@ export function selectContent(
 
   // Climb while the parent scores at least as well (and not far below the best: a page wrapper
   // collects a little from everything), or holds no more text than the top (a bare wrapper).
+  // An article is not one entry of a list: from a list item (a recipe step, one point of many)
+  // the climb goes on from the list, where the entries' shared container is found.
   for (;;) {
     const p = index.elements[top]!.parent;
     if (p < 0) break;
@@ -82,7 +84,8 @@ export function selectContent(
     const ps = score[p]!;
     const sameText = t.chars[p]! <= t.chars[top]! * 1.02;
     const better = tag !== 'body' && !Number.isNaN(ps) && ps >= CLIMB_FLOOR * topScore && (Number.isNaN(score[top]!) || ps >= score[top]!);
-    if (sameText || better) top = p;
+    const ofList = index.elements[top]!.tag === 'li' && (tag === 'ul' || tag === 'ol');
+    if (sameText || better || ofList) top = p;
     else break;
   }
 

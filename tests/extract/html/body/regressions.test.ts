@@ -129,6 +129,19 @@ describe('notes that belong to the article', () => {
   });
 });
 
+describe('recipes', () => {
+  it('reads a recipe from its steps up: ingredients and tips in sibling boxes join (trafilatura bettycrocker)', () => {
+    const step = (text: string) => `<li class="step"><div class="step-text"><div class="step-description" itemprop="text">${text}<div class="spacer"></div></div></div></li>`;
+    const html = page(`<div class="recipe-detail"><div class="columns">
+      <div class="recipe-ingredients primary"><h2>Ingredients</h2><div class="part">can (20 oz) pineapple slices in juice, drained</div><div class="part">jar (6 oz) cherries without stems, drained</div></div>
+      <div class="recipe-steps primary"><h2>Steps</h2><ul class="steps">${step(`${PROSE[0]} ${PROSE[1]}`)}${step(`${PROSE[2]} ${PROSE[5]}`)}${step('Cool for five minutes, then serve.')}</ul></div>
+      <div class="recipe-tips primary"><h2>Tips</h2><ul><li>${PROSE[3]}</li><li>${PROSE[4]}</li></ul></div></div></div>`);
+    const text = bodyText(extract(html));
+    expect(text).toContain('pineapple slices in juice');
+    for (const p of PROSE) expect(text).toContain(p);
+  });
+});
+
 describe('short articles', () => {
   it('keeps a short article read completely by the strict pass, not the sidebar a looser pass adds to it', () => {
     const side = `<div class="sidebar-widget"><h3>About us</h3><p>${'We are a small independent newsroom covering transport, housing and the environment in the northern region, funded by readers like you. '.repeat(4)}</p></div>`;
