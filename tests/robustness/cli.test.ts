@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { articleHtml, articleText, BIN, BUILT, dbState, failureLines, fakeIo, lede, ledeAsync, permissionPrefix, tempDir } from './helpers.js';
+import { DEFAULT_EXTRACT_OPTIONS } from '../../src/types.js';
+import { articleHtml, articleText, BIN, BUILT, dbState, failureLines, fakeIo, lede, ledeAsync, permissionPrefix, ROOT, tempDir } from './helpers.js';
 
 if (!BUILT) console.warn('skipping robustness CLI tests: dist/ is missing (run `npm run build`; `npm test` does it)');
 
@@ -258,4 +259,23 @@ describe.skipIf(!BUILT)('a batch of every kind of bad file', () => {
     expect(s.status).toBe(0);
     expect(JSON.parse(s.stdout)).toMatchObject({ status: 'ok' });
   }, 60_000);
+});
+
+describe.skipIf(!BUILT)('the worker pool', () => {
+  it('a worker that exits in the middle of a document fails that document; the pool goes on', async () => {
+    // Workers exist only in the build; a worker ending without an 'error' event (terminated,
+    // process.exit in a dependency) used to leave its document waiting forever.
+    const { WorkerPool } = await import(join(ROOT, 'dist/cli/pool.js')) as typeof import('../../src/cli/pool.js');
+    const pool = new WorkerPool(1, 10_000);
+    try {
+      const doomed = pool.run({ source: 'a.txt', bytes: Buffer.from(articleText(1).repeat(500)) }, DEFAULT_EXTRACT_OPTIONS);
+      const slot = (pool as unknown as { slots: { worker: { terminate(): Promise<number> } }[] }).slots[0]!;
+      void slot.worker.terminate();
+      await expect(doomed).rejects.toThrow(/worker exited unexpectedly/);
+      const next = await pool.run({ source: 'b.txt', bytes: Buffer.from(articleText(2)) }, DEFAULT_EXTRACT_OPTIONS);
+      expect(next.status).toBe('ok');
+    } finally {
+      await pool.close();
+    }
+  }, 30_000);
 });
