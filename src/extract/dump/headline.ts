@@ -36,6 +36,11 @@ export function overlapWith(text: string, vocabulary: ReadonlySet<string>): numb
   return hit / toks.length;
 }
 
+/** Every letter upper-case and no punctuation: "NEWS FEATURES BEAUTY ROYALS HEALTH". */
+export function isShouted(text: string): boolean {
+  return /\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text) && !/[\p{P}]/u.test(text.replace(/[&'’-]/g, ''));
+}
+
 function eligible(s: Scored): boolean {
   const b = s.block;
   if (s.cls === 'boiler' || s.cls === 'meta' || s.cls === 'artifact' || s.cls === 'rule') return false;
@@ -95,13 +100,18 @@ function scoreCandidate(scored: readonly Scored[], page: PageFacts, i: number, c
   if (s.cls === 'prose') add('prose', s.weight > 200 ? -1.5 : -0.6);
   // Headlines rarely end with a full stop; questions and exclamations are fine.
   if (FINAL_STOP.test(b.text) && !/\.\.\.$|…$/.test(b.text)) add('period', b.kind === 'heading' ? -0.5 : -1.2);
-  if (s.words >= 3 && s.words <= 22) add('length', 0.6);
+  // Headlines run five to twenty-odd words; three- and four-word lines are more often a
+  // name, a label or a site than a title.
+  if (s.words >= 5 && s.words <= 22) add('length', 0.6);
+  else if (s.words >= 3 && s.words <= 4) add('length', s.words === 3 ? 0 : 0.3);
   else if (s.words <= 2) add('length', -0.7);
   else if (s.words > 28) add('length', -0.8);
   // Standing alone between blank lines, as titles do in text dumps.
   const gapAfter = scored[i + 1]?.block.gapBefore ?? true;
   if (ctx.plainText && b.gapBefore) add('alone', gapAfter ? 0.5 : 0.2);
   if ((capitalShare(b.text) ?? 0) >= 0.7 && s.words >= 3) add('caps', 0.2);
+  // A row of capitalised words with nothing between them is a menu printed on one line.
+  if (isShouted(b.text) && s.words >= 4) add('shouted', -1);
   add('overlap', 2.2 * overlapWith(b.text, ctx.bodyVocabulary));
   if (s.credit) add('credit', -1.5); // a caption
   add('distance', -Math.min(3, 0.22 * distance));
@@ -203,7 +213,7 @@ function preferHeadOverDeck(scored: readonly Scored[], scores: ReadonlyMap<numbe
   const ps = scores.get(p);
   if (ps === undefined) return best;
   const prev = scored[p]!;
-  if (prev.words < 3 || prev.block.kind === 'list-item' || FINAL_STOP.test(prev.block.text)) return best;
+  if (prev.words < 3 || prev.block.kind === 'list-item' || FINAL_STOP.test(prev.block.text) || isShouted(prev.block.text)) return best;
   // A long, sentence-like winner is a deck even against a clearly weaker headline; a winner
   // of headline size only yields to a nearly equal candidate that is not much shorter.
   // Decks are written in sentence case; a title-cased winner is a headline however long.

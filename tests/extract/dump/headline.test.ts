@@ -48,6 +48,18 @@ describe('dump headline: layouts', () => {
       '## Bakers who feed a sourdough starter twice a day keep it balanced, a study found.', 'By Jane Doe, March 3, 2021', ...BODY].join('\n\n');
     expect(fromMarkdown(md).headline).toBe(TITLE);
   });
+
+  it('prefers a full headline to a three-word label above it, however many body words the label has', () => {
+    const title = 'Insiders: bakers will feed the sourdough starter jar twice';
+    const x = fromText(textPage(['The Sourdough Starters', title, 'starter jar.jpg', 'By Jane Doe', '10/04/2016 05:07 AM EDT']));
+    expect(x.headline).toBe(title);
+  });
+
+  it('does not take a menu printed in capitals on one line, nor count it as the headline above a deck', () => {
+    const title = 'when you feed a sourdough starter every day, this is what happens to the jar';
+    const x = fromText(textPage(['* Recipes\n* Techniques', 'Crumb', 'NEWS FEATURES BAKING BREAD STARTERS HEALTH', title, 'Jar on a counter Shutterstock', 'By Jane Doe', 'March 3, 2021']));
+    expect(x.headline).toBe(title);
+  });
 });
 
 describe('dump headline: page facts', () => {
