@@ -214,6 +214,28 @@ function markGalleries(scored: Scored[]): void {
   });
 }
 
+// "WASHINGTON (Reuters) - The Fed raised …": the agency in a dateline is no picture credit.
+const AGENCY_DATELINE = /^[^()\n]{2,60}\([^()\n]{2,40}\)\s*[-–—]\s/u;
+// Blocks this close to a caption may be its image's text.
+const ECHO_REACH = 3;
+
+/**
+ * A picture is often printed twice: its alt text, then the caption with the credit ("Striking
+ * members of the union." … "Striking members of the union. Photograph: Guy Smallman/Getty").
+ * A block that the credited caption beside it begins with is that caption too.
+ */
+function markCaptionEchoes(scored: Scored[]): void {
+  for (const c of scored) {
+    if (!c.credit) continue;
+    const lo = Math.max(0, c.index - ECHO_REACH), hi = Math.min(scored.length - 1, c.index + ECHO_REACH);
+    for (let i = lo; i <= hi; i++) {
+      const n = scored[i]!;
+      if (n.credit || n.block.text.length < 20 || n.block.text.length >= c.block.text.length) continue;
+      if (c.block.text.startsWith(n.block.text)) n.credit = true;
+    }
+  }
+}
+
 /** Features and score of every block; `matcher` is the boilerplate phrase list in force. */
 export function classifyBlocks(blocks: readonly Block[], matcher: BoilerplateMatcher): Scored[] {
   const counts = new Map<string, number>();
@@ -232,7 +254,7 @@ export function classifyBlocks(blocks: readonly Block[], matcher: BoilerplateMat
       block, index, weight, words, sentences, ends, cls, boiler,
       stop: cls !== 'prose' && text.length <= 160 && matcher.isStop(text),
       repeats: counts.get(text) ?? 1,
-      credit: text !== '' && text.length < 320 && matcher.hasCredit(text),
+      credit: text !== '' && text.length < 320 && !AGENCY_DATELINE.test(text) && matcher.hasCredit(text),
     };
     let score = scoreOf(base);
     // A long legal paragraph ending the page ("… © 2016 Cable News Network. All Rights
@@ -242,5 +264,6 @@ export function classifyBlocks(blocks: readonly Block[], matcher: BoilerplateMat
   });
   markGalleries(scored);
   penalizeMetaRuns(scored);
+  markCaptionEchoes(scored);
   return scored;
 }
