@@ -1,7 +1,7 @@
 // The Store the CLI talks to: one connection, statements prepared once, one transaction per batch.
 import type Database from 'better-sqlite3';
 import type { Article } from '../types.js';
-import { reasonOf, StoreError } from './errors.js';
+import { QueryError, reasonOf, StoreError } from './errors.js';
 import { openDatabase, type OpenOptions } from './open.js';
 import { Queries, type ListOptions, type Stats } from './queries.js';
 import { ROW_COLUMNS, rowToArticle, type ArticleRow } from './rows.js';
@@ -92,29 +92,49 @@ class SqliteStore implements Store {
     }
   }
 
+  /**
+   * A read that SQLite refuses (a page damaged after the file was opened, an I/O error) becomes
+   * a one-line StoreError naming the file, never an internal error with a stack.
+   */
+  private read<T>(fn: () => T): T {
+    try {
+      return fn();
+    } catch (err) {
+      if (err instanceof StoreError || err instanceof QueryError) throw err;
+      throw new StoreError(`cannot read database "${this.path}": ${reasonOf(err)}`);
+    }
+  }
+
   get(id: number): Article | null {
-    const row = this.getStmt.get(id);
-    return row ? rowToArticle(row) : null;
+    return this.read(() => {
+      const row = this.getStmt.get(id);
+      return row ? rowToArticle(row) : null;
+    });
   }
 
   list(opts?: ListOptions): Article[] {
-    return this.queries.list(opts);
+    return this.read(() => this.queries.list(opts));
   }
 
   search(query: string, opts?: SearchOptions): SearchHit[] {
-    return this.searcher.search(query, opts);
+    return this.read(() => this.searcher.search(query, opts));
   }
 
   *all(): IterableIterator<Article> {
-    for (const row of this.allStmt.iterate()) yield rowToArticle(row);
+    const rows = this.read(() => this.allStmt.iterate());
+    for (;;) {
+      const next = this.read(() => rows.next());
+      if (next.done) return;
+      yield rowToArticle(next.value);
+    }
   }
 
   stats(): Stats {
-    return this.queries.stats();
+    return this.read(() => this.queries.stats());
   }
 
   count(): number {
-    return this.queries.count();
+    return this.read(() => this.queries.count());
   }
 
   delete(id: number): boolean {
@@ -143,5 +163,12 @@ class SqliteStore implements Store {
 
 export function openStore(path: string, opts: StoreOptions = {}): Store {
   const db = openDatabase(path, opts);
-  return new SqliteStore(path, db, opts.now ?? (() => new Date()));
+  try {
+    return new SqliteStore(path, db, opts.now ?? (() => new Date()));
+  } catch (err) {
+    // Preparing the statements reads the schema (the FTS table's own shadow tables included):
+    // a file damaged past its header fails here, and must say so instead of printing a stack.
+    db.close();
+    throw new StoreError(`cannot open database "${path}": it is damaged (${reasonOf(err)})`);
+  }
 }
