@@ -26,6 +26,12 @@ interface Item { text: string; block: Block; prose: boolean; phrase: Boilerplate
  */
 const NO_WORDS = /^[\p{P}\p{S}\s]*\d{0,3}[\p{P}\p{S}\s]*$/u;
 
+/**
+ * One long run of Latin letters, digits and dashes with no space: class names or layout labels
+ * printed as text ("for-phone-onlyfor-tablet-portrait-up…"), not words.
+ */
+const MACHINE_TEXT = /^[A-Za-z0-9_-]{40,}$/;
+
 const key = (s: string | null) => (s ? normalizeInline(s).toLowerCase() : '');
 
 /** Longest block worth asking the phrase list about (it judges nothing longer)… */
@@ -34,8 +40,12 @@ const PHRASE_MAX = 400;
 const PREFIX_MAX = 160;
 /** Longest block the "contains" phrases may judge in the middle of an article. */
 const CONTAINS_MIDDLE_MAX = 150;
-/** Longest trailing heading taken for the title of a removed box. */
+/** A linked line this long that ends like a sentence is one ("The <a>charity is raising money</a> for …."). */
+const LINKED_SENTENCE = 60;
+/** Longest trailing heading taken for the title of a removed box… */
 const TITLE_MAX = 80;
+/** …and trailing lead-in line ("See photos from this story:"); a longer one may be the author's sentence. */
+const LEAD_IN_MAX = 40;
 /** Longest block a leading/trailing metadata rule may judge. */
 const META_MAX = 200;
 
@@ -55,8 +65,9 @@ function looksLikeMeta(it: Item): boolean {
   if (it.prose || it.text.length > META_MAX || it.block.kind === 'h' || it.block.kind === 'row') return false;
   const links = it.block.chars > 0 ? it.block.linkChars / it.block.chars : 0;
   // "A · B" in a list item is an entry (a title and its author), not a byline line.
-  // A written-out address is a cited source, however linked.
-  return DATE_OR_TIME.test(it.text) || (it.block.kind !== 'li' && SEPARATED.test(it.text)) || (links > 0.5 && !isAddress(it.text));
+  // A written-out address is a cited source, and a sentence a sentence, however linked.
+  const linkLine = links > 0.5 && !isAddress(it.text) && !(it.text.length >= LINKED_SENTENCE && endsLikeSentence(it.text));
+  return DATE_OR_TIME.test(it.text) || (it.block.kind !== 'li' && SEPARATED.test(it.text)) || linkLine;
 }
 
 export function finishBlocks(blocks: readonly Block[], hints: { headline: string | null; deck: string | null }, options: FinishOptions): string[] {
@@ -64,7 +75,7 @@ export function finishBlocks(blocks: readonly Block[], hints: { headline: string
   let items: Item[] = [];
   for (const b of blocks) {
     const text = normalizeInline(b.text);
-    if (text === '' || NO_WORDS.test(text)) continue;
+    if (text === '' || NO_WORDS.test(text) || MACHINE_TEXT.test(text)) continue;
     // The phrase list only judges short text; asking it once per block keeps long pages cheap.
     const prose = isProse(b);
     const ask = text.length <= (prose ? PREFIX_MAX : PHRASE_MAX);
@@ -214,7 +225,9 @@ function dropTrailing(items: Item[], mode: Mode): Item[] {
     if (it.prose && it.text.length > META_MAX) break;
     // A heading with nothing after it introduces nothing: the title of a box cleaning removed
     // (a sentence set as a heading is text, as on pages that style every paragraph that way).
-    const title = it.block.kind === 'h' && it.text.length <= TITLE_MAX && !endsLikeSentence(it.text);
+    // So does a short line that ends in a colon ("See photos from this story:", "Read more from X:").
+    const title = (it.block.kind === 'h' && it.text.length <= TITLE_MAX && !endsLikeSentence(it.text))
+      || (!it.prose && it.text.length <= LEAD_IN_MAX && /[:\uff1a]$/u.test(it.text));
     if (!(title || (mode !== 'recall' && looksLikeMeta(it)) || isBoilerplate(it, true, mode))) break;
     end--;
   }

@@ -61,6 +61,15 @@ describe('finishBlocks', () => {
     const out = finish([prose[0]!, block('[Featured Image by Jane Doe/Getty Images]'), prose[1]!, block('Reuters contributed reporting to this story from the city hall.'), block('Featured Image Credit: City Council')]);
     expect(out).toEqual([PROSE[0], PROSE[1], 'Reuters contributed reporting to this story from the city hall.']);
   });
+  it('drops a short trailing lead-in to a removed box, keeping a linked closing sentence (postlight aol, washingtonpost)', () => {
+    const linked = { ...block('The charity is continuing to raise money across the region for the officer\'s family.'), linkChars: 50 };
+    expect(finish([...prose, linked, block('See photos from this story:')])).toEqual([...PROSE.slice(0, 3), linked.text]);
+    const leadIn = 'To see the new bus in action, watch the footage from the launch below:';
+    expect(finish([...prose, block(leadIn)])).toEqual([...PROSE.slice(0, 3), leadIn]);
+  });
+  it('drops class names printed as text (postlight reuters)', () => {
+    expect(finish([prose[0]!, block('for-phone-onlyfor-tablet-portrait-upfor-tablet-landscape-upfor-desktop-up'), prose[1]!])).toEqual(PROSE.slice(0, 2));
+  });
   it('keeps a closing-looking heading early in the article', () => {
     const out = finish([prose[0]!, block('Comments', 'h'), prose[1]!, prose[2]!]);
     expect(out).toContain(PROSE[2]);
