@@ -122,10 +122,15 @@ class SqliteStore implements Store {
 
   *all(): IterableIterator<Article> {
     const rows = this.read(() => this.allStmt.iterate());
-    for (;;) {
-      const next = this.read(() => rows.next());
-      if (next.done) return;
-      yield rowToArticle(next.value);
+    try {
+      for (;;) {
+        const next = this.read(() => rows.next());
+        if (next.done) return;
+        yield rowToArticle(next.value);
+      }
+    } finally {
+      // A caller that stops early must free the statement (and with it the connection).
+      rows.return?.();
     }
   }
 
