@@ -31,6 +31,10 @@ export function reasonOf(err: unknown): string {
     case 'EISDIR': return 'is a directory';
     case 'ELOOP': return 'too many levels of symbolic links';
     case 'EMFILE': case 'ENFILE': return 'too many open files';
+    case 'ENAMETOOLONG': return 'file name too long';
+    case 'EIO': return 'input/output error (failing disk or network share)';
+    // A socket (or a device without a driver) found where a file was listed.
+    case 'ENXIO': case 'ENODEV': return 'not a regular file';
     default: return e?.message ?? String(err);
   }
 }

@@ -3,13 +3,14 @@
 import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { closeSync, ftruncateSync, mkdirSync, openSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { decode } from '../../src/input/decode.js';
-import { discover, parseFileList } from '../../src/input/discover.js';
+import { discover, parseFileList, reasonOf } from '../../src/input/discover.js';
 import { readFileBytes, readStreamBytes } from '../../src/input/read.js';
 import { extractAll, type InputSpec } from '../../src/cli/inputs.js';
 import { inProcess, type Extractor } from '../../src/cli/pool.js';
@@ -231,6 +232,22 @@ describe('paths that are not plain files', () => {
     const items = [...discover([t], { extensions: ['.txt'] })];
     expect(items).toEqual([{ kind: 'file', path: join(t, 'sub/a.txt') }]);
     expect([...discover([join(t, 'loop1')], { extensions: ['.txt'] })]).toEqual([{ kind: 'error', path: join(t, 'loop1'), reason: 'too many levels of symbolic links' }]);
+  });
+
+  it('a path longer than the system allows, and a socket, are named with plain reasons', async () => {
+    const long = join(dir, 'x'.repeat(5000) + '.html');
+    expect([...discover([long], { extensions: ['.html'] })]).toEqual([{ kind: 'error', path: long, reason: 'file name too long' }]);
+    const sock = join(dir, 'sock.html');
+    const server = createServer().listen(sock);
+    await new Promise((r) => server.once('listening', r));
+    try {
+      expect([...discover([sock], { extensions: ['.html'] })]).toEqual([{ kind: 'error', path: sock, reason: 'not a regular file' }]);
+      // Swapped in after discovery: opening a socket fails at once, with the same words.
+      await expect(readFileBytes(sock)).rejects.toThrow();
+      await readFileBytes(sock).catch((e: NodeJS.ErrnoException) => expect(reasonOf(e)).toBe('not a regular file'));
+    } finally {
+      server.close();
+    }
   });
 
   it('names with spaces, newlines and non-ASCII letters survive a NUL-separated list', () => {
