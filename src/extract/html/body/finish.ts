@@ -57,18 +57,25 @@ const DATE_OR_TIME = new RegExp([
   `\\b\\d{1,2}\\.?\\s+\\p{L}{3,}\\.?,?\\s+${YEAR}\\b`, `\\b\\p{L}{3,}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+${YEAR}\\b`,
   `${YEAR}\\s*年\\s*\\d{1,2}\\s*月`,
 ].join('|'), 'u');
-const SEPARATED = /\s[|\u00b7\u2022]\s|\s[|\u00b7\u2022]$|^[|\u00b7\u2022]\s/;
+// Separators of metadata parts and breadcrumbs: | · • » ›
+const SEPARATED = /\s[|\u00b7\u2022\u00bb\u203a]\s|\s[|\u00b7\u2022]$|^[|\u00b7\u2022]\s/;
+const BARE_WORD = /^\p{L}{1,3}$/u;
 
 /** A short line of post metadata: a date or time, or parts separated by | or ·, or mostly links. */
 function looksLikeMeta(it: Item): boolean {
-  // Headings and table rows ("Name | Value") are structure, not post metadata.
-  if (it.prose || it.text.length > META_MAX || it.block.kind === 'h' || it.block.kind === 'row') return false;
+  if (it.text.length > META_MAX || it.block.kind === 'row') return false;
+  // A heading is structure, unless it only dates the post ("Sunday, May 8, 2016").
+  if (it.block.kind === 'h') return it.text.length <= DATE_HEADING_MAX && DATE_OR_TIME.test(it.text) && it.text.split(/\s+/).length <= 5;
+  // Punctuation can make a dateline look like prose; a date and separators together make it metadata.
+  if (it.prose) return DATE_OR_TIME.test(it.text) && SEPARATED.test(it.text);
   const links = it.block.chars > 0 ? it.block.linkChars / it.block.chars : 0;
-  // "A · B" in a list item is an entry (a title and its author), not a byline line.
   // A written-out address is a cited source, and a sentence a sentence, however linked.
   const linkLine = links > 0.5 && !isAddress(it.text) && !(it.text.length >= LINKED_SENTENCE && endsLikeSentence(it.text));
+  // "A · B" in a list item is an entry (a title and its author), not a byline line.
   return DATE_OR_TIME.test(it.text) || (it.block.kind !== 'li' && SEPARATED.test(it.text)) || linkLine;
 }
+/** Longest heading that can be a date line. */
+const DATE_HEADING_MAX = 40;
 
 export function finishBlocks(blocks: readonly Block[], hints: { headline: string | null; deck: string | null }, options: FinishOptions): string[] {
   const matcher = boilerplateMatcher(options.phrases);
@@ -116,9 +123,11 @@ function dropLeading(items: Item[], hints: { headline: string | null; deck: stri
   const heads = new Set([key(hints.headline), key(hints.deck)].filter((s) => s !== ''));
   let i = 0;
   const out: Item[] = [];
-  for (; i < items.length && !items[i]!.prose; i++) {
+  for (; i < items.length; i++) {
     const it = items[i]!;
-    if (heads.has(it.text.toLowerCase()) || looksLikeMeta(it)) continue;
+    // A bare short word ("By", "Par") is what is left of a byline whose name was a link.
+    if (heads.has(it.text.toLowerCase()) || looksLikeMeta(it) || (it.block.kind !== 'h' && BARE_WORD.test(it.text))) continue;
+    if (it.prose) break;
     out.push(it);
   }
   return out.concat(items.slice(i));

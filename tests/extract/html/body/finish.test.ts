@@ -20,6 +20,13 @@ describe('finishBlocks', () => {
     const lead = [block('Buses for all', 'h'), block('By Jane Doe | 12 March 2024'), block('Updated 14:05'), block('Transport', 'text', true)];
     expect(finish([...lead, ...prose], 'Buses  for all')).toEqual(PROSE.slice(0, 3));
   });
+  it('drops leading date headings, datelines with separators, breadcrumbs and a bare "By" (readability-blogger, lemonde-1, seattletimes-1)', () => {
+    const lead = [block('Sunday, May 8, 2016', 'h'), block('By', 'text'), block('Front Page » Transportation » Transit tax trust rejects the data'),
+      block('Le Monde | 04.05.2015 à 13h36 • Mis à jour le 05.05.2015 à 20h13 | Par Martin Untersinger (avec Damien Leloup)')];
+    expect(finish([...lead, ...prose])).toEqual(PROSE.slice(0, 3));
+    // A heading that names a day among other words is a heading.
+    expect(finish([block('What happened on May 8, 2016 in the council chamber', 'h'), ...prose])[0]).toBe('What happened on May 8, 2016 in the council chamber');
+  });
   it('keeps a short first sentence that only mentions a year', () => {
     expect(finish([block('Get ready for a wild 2017.'), ...prose])[0]).toBe('Get ready for a wild 2017.');
   });
