@@ -169,7 +169,25 @@ export function findHeadline(scored: readonly Scored[], ctx: HeadlineContext): n
     if (c.score > bestScore) { bestScore = c.score; best = c.index; }
   }
   if (best === null || bestScore <= -1.5) return null;
-  return preferHeadOverDeck(scored, scores, headsTheMetadata(scored, scores, best), ctx);
+  return preferHeadOverDeck(scored, scores, fullTitleNearby(scored, scores, headsTheMetadata(scored, scores, best)), ctx);
+}
+
+/**
+ * A winner of three words or fewer is most often a name, a section label, a subject line or
+ * the blog's name set next to the headline ("Mark Meadows" under the title, "Open Progress"
+ * over it). A title-sized candidate right beside it, nearly as good, is the headline.
+ */
+function fullTitleNearby(scored: readonly Scored[], scores: ReadonlyMap<number, number>, best: number): number {
+  if (scored[best]!.words > 3) return best;
+  const floor = scores.get(best)! - 1.2;
+  let alt = -1, altScore = -Infinity;
+  for (const [i, v] of scores) {
+    const s = scored[i]!;
+    if (Math.abs(i - best) > 2 || s.words < 5 || v < floor || v <= altScore) continue;
+    if (s.cls === 'prose' || s.credit || s.block.kind === 'list-item' || isShouted(s.block.text) || FINAL_STOP.test(s.block.text)) continue;
+    alt = i; altScore = v;
+  }
+  return alt >= 0 ? alt : best;
 }
 
 /**

@@ -60,6 +60,13 @@ describe('dump headline: layouts', () => {
     const x = fromText(textPage(['* Recipes\n* Techniques', 'Crumb', 'NEWS FEATURES BAKING BREAD STARTERS HEALTH', title, 'Jar on a counter Shutterstock', 'By Jane Doe', 'March 3, 2021']));
     expect(x.headline).toBe(title);
   });
+
+  it('takes the title next to a two-word subject line that shares more words with the body', () => {
+    const title = 'Baker accused of feeding his sourdough starter twice to help a friend win';
+    const x = fromText(textPage([title, 'Judges in the county say the starter entries were not judged on merit', 'Sourdough Starters',
+      'A loaf on a table. | Jane Doe/Getty Images', 'By Jane Doe', '12/17/2019 07:01 PM EST']));
+    expect(x.headline).toBe(title);
+  });
 });
 
 describe('dump headline: page facts', () => {
