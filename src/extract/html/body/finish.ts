@@ -125,9 +125,11 @@ function dropLeading(items: Item[], hints: { headline: string | null; deck: stri
   const out: Item[] = [];
   for (; i < items.length; i++) {
     const it = items[i]!;
-    // A bare short word ("By", "Par") is what is left of a byline whose name was a link.
-    if (heads.has(it.text.toLowerCase()) || looksLikeMeta(it) || (it.block.kind !== 'h' && BARE_WORD.test(it.text))) continue;
+    if (looksLikeMeta(it)) continue;
+    // The first paragraph of the text may repeat the deck word for word: it is still the text.
     if (it.prose) break;
+    // A bare short word ("By", "Par") is what is left of a byline whose name was a link.
+    if (heads.has(it.text.toLowerCase()) || (it.block.kind !== 'h' && BARE_WORD.test(it.text))) continue;
     out.push(it);
   }
   return out.concat(items.slice(i));

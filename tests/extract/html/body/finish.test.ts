@@ -27,6 +27,10 @@ describe('finishBlocks', () => {
     // A heading that names a day among other words is a heading.
     expect(finish([block('What happened on May 8, 2016 in the council chamber', 'h'), ...prose])[0]).toBe('What happened on May 8, 2016 in the council chamber');
   });
+  it('keeps a first paragraph that repeats the deck word for word (postlight cbc)', () => {
+    const out = finishBlocks(prose, { headline: null, deck: PROSE[0]! }, { mode: 'balanced' });
+    expect(out).toEqual(PROSE.slice(0, 3));
+  });
   it('keeps a short first sentence that only mentions a year', () => {
     expect(finish([block('Get ready for a wild 2017.'), ...prose])[0]).toBe('Get ready for a wild 2017.');
   });
