@@ -43,8 +43,13 @@ export function closingBio(scored: readonly Scored[], run: Run, byline: string |
     if (!name) continue;
     let above = i - 1;
     while (above > run.start && scored[above]!.cls === 'artifact') above--;
-    const setApart = scored[above]!.cls !== 'prose';
-    if (!setApart && !name.some((w) => author.has(w))) continue;
+    const apart = scored[above]!.cls !== 'prose';
+    const label = apart ? nameTokens(scored[above]!.block.text) : [];
+    const named = name.some((w) => author.has(w) || label.includes(w));
+    // A full name set apart from the article ("It is …" or "There's a …" opens sentences too),
+    // or a name that the byline or the name line above gives.
+    const setApart = apart && name.length >= 2;
+    if (!setApart && !named) continue;
     // The label lines above the bio go with it ("Author", "Jane Doe", "About the author").
     let start = i;
     while (start - 1 > run.start && scored[start - 1]!.cls !== 'prose' && scored[start - 1]!.weight < 80) start--;

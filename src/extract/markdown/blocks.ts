@@ -3,11 +3,12 @@
 // becomes one Block whose text is plain (links → their text, images dropped, code kept) and
 // which knows how much of it was link text — the signal that separates a menu or a teaser
 // list from prose, and which plain text does not have.
+import { decodeHTML } from 'entities';
 import type { Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { unified, type Plugin } from 'unified';
 import type { Block, BlockKind } from '../dump/block.js';
 import { parseJsonHeader } from './metadata.js';
 
@@ -19,8 +20,14 @@ export interface MarkdownDoc {
   jsonHeader: Record<string, unknown> | null;
 }
 
-const plainParser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']);
-const gfmParser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
+// HTML-to-Markdown converters write code fenced; text indented by four spaces is the page's
+// own indentation (an image link in a nested div), not code. Indented code is not parsed.
+const noIndentedCode: Plugin<[], Root> = function () {
+  const data = this.data() as { micromarkExtensions?: unknown[] };
+  (data.micromarkExtensions ??= []).push({ disable: { null: ['codeIndented'] } });
+};
+const plainParser = unified().use(remarkParse).use(noIndentedCode).use(remarkFrontmatter, ['yaml', 'toml']);
+const gfmParser = unified().use(remarkParse).use(noIndentedCode).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
 // GFM parsing (autolink literals above all) costs about twice plain CommonMark, and its
 // only structural gains are tables, footnotes and strikethrough: use it when the text has any.
 const GFM_SYNTAX = /^\s*\|?\s*:?-{3,}:?\s*\|(?:\s*:?-{3,}:?\s*\|?)*\s*$|^\s*:?-{3,}:?\s*\|\s*:?-{3,}|\[\^[^\]\s]+\]|~~/m;
@@ -28,6 +35,53 @@ const GFM_SYNTAX = /^\s*\|?\s*:?-{3,}:?\s*\|(?:\s*:?-{3,}:?\s*\|?)*\s*$|^\s*:?-{
 interface Inline { text: string; link: number; media: boolean }
 
 const stripTags = (html: string) => html.replace(/<[^>]*>/g, ' ');
+
+// Elements that start a new line when a browser renders them; table cells only separate.
+const HTML_BREAK = /<(\/?)(p|div|tr|td|th|li|h[1-6]|br|hr|table|tbody|thead|tfoot|ul|ol|dl|dt|dd|section|article|header|footer|aside|nav|blockquote|pre|figure|figcaption|form|select|option|noscript)\b[^>]*>/gi;
+
+export interface HtmlLine { text: string; kind: 'line' | 'heading' | 'table'; level: number; link: number }
+
+/**
+ * The text lines of a raw HTML block: split where the elements break lines, tags dropped,
+ * entities decoded. A table row is one line, its cells joined by " | " (as GFM rows are read);
+ * a line inside <h1>…<h6> is a heading; text inside <a> counts as link text.
+ */
+export function htmlBlockLines(html: string): HtmlLine[] {
+  const out: HtmlLine[] = [];
+  let heading = 0, cells = 0, inCell = false;
+  let pending = '';
+  let last = 0;
+  const emit = () => {
+    let link = 0;
+    const text = decodeHTML(pending.replace(/<a\b[^>]*>([\s\S]*?)<\/a>/gi, (_m, inner: string) => {
+      link += decodeHTML(stripTags(inner)).replace(/\s+/g, ' ').trim().length;
+      return ` ${inner} `;
+    }).replace(/<[^>]*>/g, ' ')).replace(/[\s\u00a0]+/g, ' ').replace(/^[\s|]+|[\s|]+$/g, '').trim();
+    pending = '';
+    if (text === '' || !/[\p{L}\p{N}]/u.test(text)) return;
+    const kind = heading ? 'heading' : cells > 1 ? 'table' : 'line';
+    out.push({ text, kind, level: heading, link: Math.min(1, link / text.length) });
+  };
+  for (const m of html.matchAll(HTML_BREAK)) {
+    pending += html.slice(last, m.index);
+    last = m.index + m[0].length;
+    const close = m[1] === '/';
+    const tag = m[2]!.toLowerCase();
+    if (tag === 'td' || tag === 'th') {
+      inCell = !close;
+      if (!close) { if (cells > 0) pending += ' | '; cells++; }
+      continue;
+    }
+    // Paragraphs and breaks inside a cell stay in the row.
+    if (inCell && !/^(?:tr|table|tbody|thead|tfoot)$/.test(tag)) { pending += ' '; continue; }
+    emit();
+    if (tag === 'tr' || tag === 'table') { cells = 0; inCell = false; }
+    if (/^h[1-6]$/.test(tag)) heading = close ? 0 : Number(tag[1]);
+  }
+  pending += html.slice(last);
+  emit();
+  return out;
+}
 
 /** Plain text of phrasing content; counts link characters. `break` becomes "\n". */
 function inline(nodes: readonly PhrasingContent[] | readonly Nodes[], acc: Inline, inLink = false): void {
@@ -115,8 +169,13 @@ class Builder {
         this.push('code', 0, node, { text: node.value.replace(/\n/g, ' '), link: 0, media: false });
         break;
       case 'html': {
-        const acc: Inline = { text: stripTags(node.value), link: 0, media: /<img\b/i.test(node.value) };
-        this.push('paragraph', 0, node, acc);
+        // A block of raw HTML (a table the converter kept as it was): one block per cell,
+        // row, paragraph or heading in it, as a text browser would print it.
+        const line = node.position?.start.line ?? 0;
+        const media = /<img\b/i.test(node.value);
+        const parts = htmlBlockLines(node.value);
+        if (parts.length === 0 && media) this.blocks.push({ text: '', kind: 'line', level: 0, linkShare: 0, line, gapBefore: true, flags: { media: true } });
+        for (const p of parts) this.blocks.push({ text: p.text, kind: p.kind, level: p.level, linkShare: p.link, line, gapBefore: true });
         break;
       }
       case 'thematicBreak':

@@ -82,6 +82,11 @@ describe('stops and disclosures', () => {
     expect(m.isStop('Comments')).toBe(true);
     expect(m.isStop('"Comment": {')).toBe(false);
   });
+  it('knows outdated-browser notices and newsletter boxes', () => {
+    expect(m.match('Thank you for visiting our site. You are using a browser version with limited support for CSS.')).toBe('contains');
+    expect(m.match('Missing out on the latest developments? Enter your email below to receive future announcements direct to your inbox.')).toBe('contains');
+    expect(m.match('Get the Most Popular Stories in a Weekly Newsletter')).toBe('contains');
+  });
   it('knows affiliate disclosures', () => {
     expect(m.match("Tom's Hardware is supported by its audience. When you purchase through links on our site, we may earn an affiliate commission. Learn more")).toBe('contains');
   });

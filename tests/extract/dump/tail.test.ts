@@ -28,6 +28,12 @@ describe('closing author bio', () => {
     // Without the byline, a last paragraph about a person is article text.
     expect(closingBio(s, run(s.length), null, m)).toBeNull();
   });
+  it('does not take a sentence opening with a capitalised word and a verb for a bio', () => {
+    for (const last of ['There’s a decided feel difference with the side rails of the phone too, which are sharper than before.', 'It is not clear how many of the glaciers will survive the next decade, the authors said in the report.']) {
+      const s = scoredOf([P1, P2, P3, P4, '--', last]);
+      expect(closingBio(s, run(s.length), null, m), last).toBeNull();
+    }
+  });
   it('leaves the bio out of a page dump', () => {
     const page = ['Glacier Loss Doubles in Alpine Valleys', '', 'By Maria Keller', '', P1, '', P2, '', P3, '', P4, '', 'Maria Keller', BIO, '', 'Contact us', 'Privacy policy'];
     const x = extractText(page.join('\n'), DEFAULT_EXTRACT_OPTIONS);

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { markdownToBlocks, splitLongLines } from '../../../src/extract/markdown/blocks.js';
+import { htmlBlockLines, markdownToBlocks, splitLongLines } from '../../../src/extract/markdown/blocks.js';
 import { extractMarkdown } from '../../../src/extract/markdown/index.js';
 import { DEFAULT_EXTRACT_OPTIONS } from '../../../src/types.js';
 
@@ -30,6 +30,24 @@ describe('markdownToBlocks', () => {
   it('treats the content of a link wrapped around blocks (turndown teaser cards) as link text', () => {
     const { blocks } = markdownToBlocks('[\n\nWilbur Ross pledges not to intimidate scientists\n\n](/2017/01/24/story.html)\n');
     expect(blocks.map((b) => [b.text, b.linkShare])).toEqual([['Wilbur Ross pledges not to intimidate scientists', 1]]);
+  });
+});
+
+describe('raw HTML and indentation in page dumps', () => {
+  it('reads a raw HTML table row by row, cells joined, entities decoded', () => {
+    const html = '<table><tr><td><p><b>Status</b></p></td><td><p>Next &amp; last</p></td></tr><tr><td><a href="/">Home</a></td><td>About</td></tr></table><h2>A title</h2><p>Text&nbsp;here.</p>';
+    expect(htmlBlockLines(html)).toEqual([
+      { text: 'Status | Next & last', kind: 'table', level: 0, link: 0 },
+      { text: 'Home | About', kind: 'table', level: 0, link: 4 / 12 },
+      { text: 'A title', kind: 'heading', level: 2, link: 0 },
+      { text: 'Text here.', kind: 'line', level: 0, link: 0 },
+    ]);
+    const { blocks } = markdownToBlocks('Intro paragraph.\n\n<div><p>First line of the box.</p><p>Second line of the box.</p></div>\n');
+    expect(blocks.map((b) => b.text)).toEqual(['Intro paragraph.', 'First line of the box.', 'Second line of the box.']);
+  });
+  it('does not read text indented by the page as a code block (converters fence their code)', () => {
+    const { blocks } = markdownToBlocks('Para one.\n\n              [![Striking members of the union. ](a.jpg)](b.html)\n\n    An indented paragraph of text.\n');
+    expect(blocks.map((b) => [b.kind, b.text])).toEqual([['paragraph', 'Para one.'], ['line', ''], ['paragraph', 'An indented paragraph of text.']]);
   });
 });
 
