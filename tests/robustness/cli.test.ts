@@ -220,6 +220,7 @@ describe.skipIf(!BUILT)('a batch of every kind of bad file', () => {
     symlinkSync('loop-a.html', p('loop-b.html'));
     const list = ['good0.html', 'empty.html', 'spaces.txt', 'nuls.txt', 'image.html', 'random.txt', 'cut.html.gz', 'huge.txt',
       'fifo.html', 'folder.html', 'loop-a.html', 'missing.html', 'good1.html', 'good2.html'].map(p);
+    list.splice(9, 0, '/dev/zero');
     writeFileSync(p('list'), list.join('\n') + '\n');
     const db = p('bad.db');
     const r = lede(['ingest', '--files-from', p('list'), '--db', db], { timeoutMs: 60_000 });
@@ -234,11 +235,12 @@ describe.skipIf(!BUILT)('a batch of every kind of bad file', () => {
       `${p('cut.html.gz')}: corrupt gzip data (unexpected end of file)`,
       `${p('huge.txt')}: file too large (50.0 MiB, limit 50 MiB)`,
       `${p('fifo.html')}: not a regular file`,
+      '/dev/zero: not a regular file',
       // A folder named in a list is walked like any folder: it holds nothing, so it adds nothing.
       `${p('loop-a.html')}: too many levels of symbolic links`,
       `${p('missing.html')}: no such file or directory`,
     ]);
-    expect(r.stderr).toMatch(/stored 3, .*failed 10/);
+    expect(r.stderr).toMatch(/stored 3, .*failed 11/);
     expect(dbState(db)).toEqual({ rows: 3, integrity: 'ok', fts: 'ok' });
     expect(existsSync(p('fifo.html'))).toBe(true);
   }, 60_000);
