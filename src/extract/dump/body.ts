@@ -5,6 +5,7 @@
 // little and is bridged.
 import type { Mode } from '../../types.js';
 import type { Scored } from './classify.js';
+import { looksLikeCode } from './measure.js';
 
 export interface Run {
   /** First and last block index of the run (inclusive). */
@@ -236,6 +237,11 @@ export function extendCleanRun(scored: readonly Scored[], run: Run): Run {
  * are the header's leftovers — a subtitle the header did not claim, a byline glued to its
  * "By", a picture credit, "Social Sharing".
  */
+function shortSentence(text: string, words: number): boolean {
+  const t = text.replace(/[\p{Extended_Pictographic}\uFE0F\u200D\s]+$/u, '');
+  return (words >= 3 && /[.!?…。！？:：]["'”’»)]*$/u.test(t)) || (words >= 2 && /[!?！？]["'”’»)]*$/u.test(t));
+}
+
 export function leadStart(scored: readonly Scored[], from: number, end: number): number {
   let i = from;
   while (i <= end) {
@@ -243,8 +249,11 @@ export function leadStart(scored: readonly Scored[], from: number, end: number):
     const k = s.block.kind;
     if (k === 'quote' || k === 'code' || k === 'table') return i;
     if (s.cls !== 'prose') {
-      // A short sentence is text ("Welcome to issue #130."); a label, a credit, a name is not.
-      if (s.cls === 'short' && s.ends && s.words >= 3 && !s.credit) return i;
+      // A short sentence is text ("Welcome to issue #130.", "Hi everyone! 👋"); a label, a
+      // credit, a name ("Warner Bros.") is not.
+      if (s.cls === 'short' && !s.credit && shortSentence(s.block.text, s.words)) return i;
+      // Program code opening a technical post ("import ctypes") is text too.
+      if (s.cls === 'short' && s.block.linkShare !== 1 && looksLikeCode(s.block.text) && !s.block.text.includes('|')) return i;
       i++;
       continue;
     }

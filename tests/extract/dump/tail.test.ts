@@ -50,5 +50,9 @@ describe('leadStart', () => {
   it('keeps a short sentence that opens the text', () => {
     const s = scoredOf(['Image of the author', 'Welcome to issue #130 of the newsletter.', P1, P2]);
     expect(leadStart(s, 0, s.length - 1)).toBe(1);
+    const hi = scoredOf(['Image of the author', 'Hi everyone! 👋', 'Welcome to issue #130 of the newsletter.', P1, P2]);
+    expect(leadStart(hi, 0, hi.length - 1)).toBe(1);
+    const code = scoredOf(['import ctypes', 'return ctypes.cast(addr, ctypes.POINTER(type_))', P1]);
+    expect(leadStart(code, 0, code.length - 1)).toBe(0);
   });
 });
