@@ -271,6 +271,8 @@ export function leadStart(scored: readonly Scored[], from: number, end: number):
 export function keepInBody(s: Scored, mode: Mode): boolean {
   // A picture caption with its credit ("… | Alex Wong/Getty Images") is not article text.
   if (s.credit && mode !== 'recall' && s.weight < 300) return false;
+  // A program listing is kept whole (./classify.ts).
+  if (s.code && s.cls !== 'boiler' && s.cls !== 'rule') return true;
   switch (s.cls) {
     case 'prose': return true;
     case 'boiler': case 'artifact': case 'rule': return false;

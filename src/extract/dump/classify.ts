@@ -35,6 +35,8 @@ export interface Scored {
   gallery?: number;
   /** Inside a stretch of recurring datelines: a comment thread, a ticker, a teaser list. */
   thread?: boolean;
+  /** A line of a program listing printed as text (./classify.ts markCodeListings). */
+  code?: boolean;
   /** Evidence for being article text: positive for prose, negative for chrome. */
   score: number;
 }
@@ -236,6 +238,34 @@ function markCaptionEchoes(scored: Scored[]): void {
   }
 }
 
+/** A line of program code, not a menu of "|"-separated entries. */
+const codeLine = (t: string): boolean => looksLikeCode(t) && !/\s\|\s/.test(t);
+
+/**
+ * Program listings in a plain-text dump: lines printed one under the other, without blank
+ * lines between them, of which at least half look like code. Every line of such a listing is
+ * code — "series" and "FROM" repeat in a listing as a menu's entries repeat on a page, but
+ * they are the article's text.
+ */
+function markCodeListings(scored: Scored[]): void {
+  let i = 0;
+  while (i < scored.length) {
+    const b = scored[i]!.block;
+    if (b.kind !== 'line' || b.linkShare !== null) { i++; continue; }
+    let j = i + 1;
+    while (j < scored.length && scored[j]!.block.kind === 'line' && !scored[j]!.block.gapBefore) j++;
+    let lines = 0, code = 0;
+    for (let k = i; k < j; k++) {
+      const t = scored[k]!.block.text;
+      if (!/\p{L}/u.test(t)) continue;
+      lines++;
+      if (codeLine(t)) code++;
+    }
+    if (lines >= 2 && code >= 2 && code * 2 >= lines) for (let k = i; k < j; k++) scored[k]!.code = true;
+    i = j;
+  }
+}
+
 /** Features and score of every block; `matcher` is the boilerplate phrase list in force. */
 export function classifyBlocks(blocks: readonly Block[], matcher: BoilerplateMatcher): Scored[] {
   const counts = new Map<string, number>();
@@ -265,5 +295,6 @@ export function classifyBlocks(blocks: readonly Block[], matcher: BoilerplateMat
   markGalleries(scored);
   penalizeMetaRuns(scored);
   markCaptionEchoes(scored);
+  markCodeListings(scored);
   return scored;
 }

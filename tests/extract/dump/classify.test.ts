@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { boilerplateMatcher } from '../../../src/extract/boilerplate/index.js';
+import { extractText } from '../../../src/extract/text/index.js';
+import { DEFAULT_EXTRACT_OPTIONS } from '../../../src/types.js';
 import { P1, P2, scoredOf } from './helpers.js';
 
 describe('captions and credits', () => {
@@ -17,5 +19,25 @@ describe('captions and credits', () => {
 describe('newsletter pitches', () => {
   it('are boilerplate', () => {
     expect(boilerplateMatcher().match("Get The Daily Edition by email and never miss our top stories Free Sign Up")).toBe('contains');
+  });
+});
+
+describe('program listings in plain text', () => {
+  it('keeps every line of a listing, repeated keywords included', () => {
+    const page = [
+      'Anomaly detection in plain SQL', '',
+      'The mean of a series is a reasonable value to compare against, and a query can compute it along with the deviation.', '',
+      'SELECT', 'avg(n) - stddev(n) AS lower_bound', 'FROM', 'series;', '',
+      'The same query can be written with a window, which reads the series only once and scales to large tables of data.', '',
+      'SELECT', 'n, avg(n) OVER () AS mean', 'FROM', 'series;', '',
+      'With both numbers at hand, any value outside the range is an anomaly worth a closer look by the people on call.', '',
+    ].join('\n');
+    const x = extractText(page, DEFAULT_EXTRACT_OPTIONS);
+    expect(x.body.filter((b) => b === 'SELECT')).toHaveLength(2);
+    expect(x.body).toContain('series;');
+  });
+  it('does not take a menu of "|"-separated entries for code', () => {
+    const s = scoredOf(['Home | News | Sport', 'Weather | Culture | Travel']);
+    expect(s.some((x) => x.code)).toBe(false);
   });
 });
