@@ -41,22 +41,40 @@ export function phraseKey(text: string): string {
   return t.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
+// match, isStop and hasCredit are asked about the same block one after the other: its key is
+// computed once.
+let lastText = '', lastKey = '';
+function keyOf(text: string): string {
+  if (text !== lastText) { lastText = text; lastKey = phraseKey(text); }
+  return lastKey;
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** One regular expression that finds any of the phrases (one scan instead of one per phrase). */
+const anyOf = (phrases: readonly string[]): RegExp | null => phrases.length ? new RegExp(phrases.map(escapeRe).join('|')) : null;
+
 /** lineKey of text that is already a phraseKey. */
 function lineKeyOf(key: string): string {
-  return key.replace(COUNT_PAREN, '').replace(LEAD, '').replace(TRAIL, '');
+  // A count in brackets ends the key: only then is the (end-anchored, costly) pattern tried.
+  const k = /[)\]]\s*$/.test(key) ? key.replace(COUNT_PAREN, '') : key;
+  return k.replace(LEAD, '').replace(TRAIL, '');
 }
 
 /** The key a whole-line phrase is compared on: no bullets, counts or end punctuation. */
 export function lineKey(text: string): string {
-  return lineKeyOf(phraseKey(text.length > LINE_MAX * 2 ? text.slice(0, LINE_MAX * 2) : text));
+  return lineKeyOf(text.length > LINE_MAX * 2 ? phraseKey(text.slice(0, LINE_MAX * 2)) : keyOf(text));
 }
 
 class Matcher implements BoilerplateMatcher {
   private readonly lines = new Set<string>();
   private readonly stops = new Set<string>();
+  // First words of the stop phrases: a line starting otherwise is no stop.
+  private readonly stopHeads = new Set<string>();
   // Prefixes indexed by their first character: a block is only compared with the few that can match.
   private readonly prefixes = new Map<string, string[]>();
   private readonly contains: string[] = [];
+  private containsRe: RegExp | null = null;
+  private creditRe: RegExp | null = null;
   private readonly sections: string[] = [];
   private readonly credits: string[] = [];
   private readonly bioVerbs = new Set<string>();
@@ -64,7 +82,11 @@ class Matcher implements BoilerplateMatcher {
   constructor(groups: PhraseGroup[], extra: readonly string[]) {
     for (const g of groups) {
       for (const p of g.line ?? []) this.lines.add(lineKey(p));
-      for (const p of g.stop ?? []) this.stops.add(lineKey(p));
+      for (const p of g.stop ?? []) {
+        const k = lineKey(p);
+        this.stops.add(k);
+        this.stopHeads.add(k.split(' ', 1)[0]!);
+      }
       for (const p of g.prefix ?? []) this.addPrefix(phraseKey(p));
       for (const p of g.contains ?? []) this.contains.push(phraseKey(p));
       for (const p of g.section ?? []) this.sections.push(phraseKey(p));
@@ -73,6 +95,8 @@ class Matcher implements BoilerplateMatcher {
     }
     // Longest first, so "filed to:" wins over "filed to".
     this.sections.sort((a, b) => b.length - a.length);
+    this.containsRe = anyOf(this.contains);
+    this.creditRe = anyOf(this.credits);
     // User phrases are whole-line phrases; a trailing "*" makes one a prefix ("Read more at*").
     for (const p of extra) {
       const k = phraseKey(p);
@@ -94,7 +118,7 @@ class Matcher implements BoilerplateMatcher {
 
   match(text: string): BoilerplateKind | null {
     if (text.length > CONTAINS_MAX) return null;
-    const key = phraseKey(text);
+    const key = keyOf(text);
     if (key.length <= LINE_MAX) {
       const lk = lineKeyOf(key);
       if (lk !== '' && this.lines.has(lk)) return 'line';
@@ -103,7 +127,7 @@ class Matcher implements BoilerplateMatcher {
       const bare = key.replace(LEAD, '');
       if (this.startsWithPrefix(key) || (bare !== key && this.startsWithPrefix(bare))) return 'prefix';
     }
-    for (const c of this.contains) if (key.includes(c)) return 'contains';
+    if (this.containsRe?.test(key)) return 'contains';
     return null;
   }
 
@@ -122,7 +146,9 @@ class Matcher implements BoilerplateMatcher {
 
   hasCredit(text: string): boolean {
     if (text.length > PREFIX_MAX * 2) return false;
-    const key = phraseKey(text);
+    const key = keyOf(text);
+    // Most lines hold none of the credit words anywhere: one scan says so.
+    if (!this.creditRe?.test(key)) return false;
     for (const c of this.credits) {
       let at = key.indexOf(c);
       while (at >= 0) {
@@ -147,6 +173,8 @@ class Matcher implements BoilerplateMatcher {
     if (text.length > STOP_MAX || /[{}[\]<>=;]/.test(text)) return false;
     const lk = lineKey(text);
     if (lk === '') return false;
+    const sp = lk.indexOf(' ');
+    if (!this.stopHeads.has(sp < 0 ? lk : lk.slice(0, sp))) return false;
     if (this.stops.has(lk)) return true;
     // "19 Responses to “The Loneliest Woman…”", "Related articles about X": a stop phrase
     // followed by more words, up to a short heading's length.

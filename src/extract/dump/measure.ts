@@ -3,17 +3,40 @@
 // characters, is judged like Latin text of the same content.
 
 const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/gu;
+// Code-unit ranges that hold every CJK/Thai character (and some others): text without any of
+// them, most of it, skips the script lookups, which are the costly part of these measures.
+const MAYBE_CJK = /[\u0E00-\u0E7F\u1100-\u11FF\u2E80-\u2FDF\u3000-\u9FFF\uA960-\uA97F\uAC00-\uD7FF\uF900-\uFAFF\uFF00-\uFFEF\uD800-\uDBFF]/;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’_-]*/gu;
 
 /** Characters, with each CJK/Thai character counted three times (about one Latin word). */
 export function textWeight(text: string): number {
+  if (!MAYBE_CJK.test(text)) return text.length;
   const cjk = text.match(CJK_CHAR)?.length ?? 0;
   return text.length + 2 * cjk;
+}
+
+/** WORD's count on ASCII text, without the regular expression: a word starts at a letter or
+ * digit and goes on through letters, digits, "'", "_" and "-". */
+function asciiWords(text: string): number {
+  let n = 0, inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const alnum = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    if (alnum) { if (!inWord) { n++; inWord = true; } }
+    else if (!(inWord && (c === 39 || c === 95 || c === 45))) inWord = false;
+  }
+  return n;
 }
 
 /** Words, where a run of CJK characters counts one word per two characters. */
 export function wordCountOf(text: string): number {
   let n = 0;
+  if (/^[\x00-\x7f]*$/.test(text)) return asciiWords(text);
+  if (!MAYBE_CJK.test(text)) {
+    WORD.lastIndex = 0;
+    while (WORD.exec(text) !== null) n++;
+    return n;
+  }
   for (const w of text.match(WORD) ?? []) {
     const cjk = w.match(CJK_CHAR)?.length ?? 0;
     n += cjk > 0 ? Math.max(1, Math.round(cjk / 2)) + (w.length - cjk > 0 ? 1 : 0) : 1;

@@ -26,8 +26,16 @@ function iso(s: string): string | null {
 
 const TIME_AFTER = /^[\s,:|·•–—-]*(?:at|à|um|a las|alle|às|om|в)?\s*\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\b|[+-]\d{2}:?\d{2})?/iu;
 
+// A line is asked for its date several times in a row (dateline, metadata line, header zone).
+let lastDateText = '', lastDate: string | null = null;
+
 /** The date written in a short line ("February 1, 2016: 12:41 PM ET"), as found; else null. */
 export function findDate(text: string): string | null {
+  if (text !== lastDateText) { lastDateText = text; lastDate = dateIn(text); }
+  return lastDate;
+}
+
+function dateIn(text: string): string | null {
   // Every date shape has a digit run of at least one; most lines have none.
   if (text.length > 200 || !/\d/.test(text)) return null;
   for (const re of DATE_SHAPES) {
@@ -115,7 +123,7 @@ export function isMetaLine(text: string, words: number): boolean {
   if (text.length > 160) return false;
   if (startsWithClock(text)) return true;
   // A comment's or post's stamp without a year: "JanBeek Jun 20th at 2:41 am".
-  if (words <= 12 && TIME_STAMP.test(text) && !/[.!?]["'”’]?$/.test(text)) return true;
+  if (words <= 12 && /\d:\d\d/.test(text) && TIME_STAMP.test(text) && !/[.!?]["'”’]?$/.test(text)) return true;
   if (isDateLine(text) || isReadingTime(text)) return true;
   if (BYLINE_LEAD.test(text) && words <= 16 && !/[.!?]["'”’]?$/.test(text)) return true;
   if (bylineOf(text) !== null) return true;

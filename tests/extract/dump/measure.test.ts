@@ -8,6 +8,13 @@ describe('script-aware measures', () => {
     expect(wordCountOf('The mayor said')).toBe(3);
     expect(wordCountOf('人工智能迈上新台阶')).toBeGreaterThanOrEqual(4);
   });
+  it('counts words the same on the ASCII fast path as on any other text', () => {
+    const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’_-]*/gu;
+    for (const t of ["don't stop -- it's 3-4 o'clock, snake_case _x_ 'quoted' - - 1.5", 'Café au lait — à la carte’s end', '']) {
+      expect(wordCountOf(t), t).toBe((t.match(WORD) ?? []).length);
+    }
+    expect(textWeight('Café — naïve')).toBe(12);
+  });
   it('sees sentence ends through closing quotes, in several scripts, and colons', () => {
     expect(endsSentence('He said "soft on crime."')).toBe(true);
     expect(endsSentence('后果很严重。')).toBe(true);
