@@ -2,8 +2,8 @@
 // before the body. What tells it from the first body paragraph: it has no final period
 // (decks often don't), or it is set apart from the body by the article's metadata (byline,
 // date, share bar, picture) instead of running straight into the next paragraph.
-import { boilerplateMatcher } from '../boilerplate/index.js';
 import type { Scored } from './classify.js';
+import { isToolbarText } from './fields/chrome.js';
 import { findDate } from './meta.js';
 
 const SKIP = new Set(['artifact', 'rule', 'boiler', 'meta', 'link']);
@@ -26,9 +26,7 @@ const sameText = (a: string, b: string) => a.localeCompare(b, undefined, { sensi
 function isLabel(s: Scored): boolean {
   if (s.cls !== 'short' || s.words > 6 || s.block.kind === 'heading') return false;
   if (s.words <= 3 && /[:：]$/u.test(s.block.text)) return true;
-  const words = s.block.text.split(/[\s|·•/]+/).filter((w) => w !== '');
-  const ui = boilerplateMatcher();
-  return words.length >= 2 && words.every((w) => ui.match(w) === 'line');
+  return isToolbarText(s.block.text);
 }
 
 /** Index of the next block after `i` that carries content (skipping chrome, labels and headline repeats). */

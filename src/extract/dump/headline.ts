@@ -5,7 +5,7 @@
 // vocabulary the body shares: a headline is about what the article says, a menu entry or a
 // teaser for another story is not.
 import type { Scored } from './classify.js';
-import { echoCount, namedInCopyright, pageFacts, type PageFacts } from './fields/page.js';
+import { atTop, echoCount, namedInCopyright, pageFacts, type PageFacts } from './fields/page.js';
 import { capitalShare, contentTokens } from './measure.js';
 
 export interface HeadlineContext {
@@ -208,13 +208,6 @@ function headsTheMetadata(scored: readonly Scored[], scores: ReadonlyMap<number,
     alt = i; altScore = v;
   }
   return alt >= 0 && altScore >= scores.get(best)! - 1.6 ? alt : best;
-}
-
-/** Block `i` is among the first two content blocks of the page: the masthead. */
-function atTop(scored: readonly Scored[], i: number): boolean {
-  let n = 0;
-  for (let j = 0; j < i; j++) if (!SKIPPED.has(scored[j]!.cls) && scored[j]!.cls !== 'meta') n++;
-  return n <= 1;
 }
 
 /**

@@ -1,13 +1,24 @@
 // The tag (kicker) of a dump: a short topic/section label standing just above the headline
 // ("Donald Trump", "Biz & IT —", "Africa"), or the last breadcrumb before it. A label that is
 // the tail of a menu (a run of short lines or list entries) is navigation, not a kicker.
-import type { BoilerplateMatcher } from '../boilerplate/index.js';
+import { boilerplateMatcher, type BoilerplateMatcher } from '../boilerplate/index.js';
 import type { Scored } from './classify.js';
+import { isToolbarText } from './fields/chrome.js';
+import { atTop, namedInCopyright, pageFacts } from './fields/page.js';
 
 const TAG_MAX_WORDS = 5;
 const TAG_MAX_WEIGHT = 48;
 // Breadcrumb separators: "News > World > Africa", "Home › Tech", "Sport » Football".
 const CRUMB_SPLIT = /\s+[>›»/|]\s+|\s*[›»]\s*/u;
+
+// Lines a kicker may stand above, between it and the headline: placeholders, separators,
+// datelines, and notices or share rows from the phrase list ("This article is more than 5
+// years old", "Share on Facebook Tweet Email"); a one-word entry of the list ("Menu",
+// "Home") is the end of a menu instead.
+const PASSED = new Set(['artifact', 'rule', 'meta']);
+const passed = (s: Scored): boolean => s.block.kind !== 'list-item' && (PASSED.has(s.cls) || (s.cls === 'boiler' && s.boiler !== 'line' && !sectionLine(s)));
+// "Categories: News" is the section itself (./article.ts reads it with findSectionLine).
+const sectionLine = (s: Scored): boolean => boilerplateMatcher().sectionLabel(s.block.text) !== null;
 
 export interface TagResult { text: string; index: number; rule: 'kicker' | 'breadcrumb' | 'section' }
 
@@ -41,12 +52,29 @@ function fromCrumbs(items: string[], headline: string): string | null {
   return last.split(/\s+/).length <= TAG_MAX_WORDS && last.length <= TAG_MAX_WEIGHT ? last : null;
 }
 
-/** A tag found above the headline at `h`, or null. */
+/**
+ * A tag found above the headline at `h`, or null. Never the site's name (what the copyright
+ * line names, or the masthead over a date-first header) nor a row of toolbar words.
+ */
 export function findTag(scored: readonly Scored[], h: number, headline: string): TagResult | null {
-  // Walk up over placeholders and separators (up to a few) to the block above the headline.
+  const t = tagAbove(scored, h, headline);
+  if (!t || isToolbarText(t.text)) return null;
+  const page = pageFacts(scored);
+  if (t.rule === 'kicker' && (namedInCopyright(page, t.index) || (datelineBetween(scored, t.index, h) && atTop(scored, t.index, 3)))) return null;
+  return t;
+}
+
+function datelineBetween(scored: readonly Scored[], from: number, to: number): boolean {
+  for (let j = from + 1; j < to; j++) if (scored[j]!.cls === 'meta') return true;
+  return false;
+}
+
+function tagAbove(scored: readonly Scored[], h: number, headline: string): TagResult | null {
+  // Walk up over placeholders, separators, a dateline and chrome lines ("Updated", "This
+  // article is more than 5 years old", a share row) to the block above the headline.
   let i = h - 1;
   let skipped = 0;
-  while (i >= 0 && (scored[i]!.cls === 'artifact' || scored[i]!.cls === 'rule') && skipped < 3) { i--; skipped++; }
+  while (i >= 0 && passed(scored[i]!) && skipped < 3) { i--; skipped++; }
   if (i < 0) return null;
   const s = scored[i]!;
   const b = s.block;
@@ -66,9 +94,18 @@ export function findTag(scored: readonly Scored[], h: number, headline: string):
   }
   // A short list right above the headline is a breadcrumb ("• Home • Articles"); a long one is a menu.
   if (b.kind === 'list-item') {
+    // The list this entry belongs to: a blank line starts another one.
     let first = i;
-    while (first > 0 && scored[first - 1]!.block.kind === 'list-item' && i - first < 4) first--;
-    if (i - first >= 3 || s.cls === 'boiler' || s.cls === 'prose' || s.cls === 'meta' || !labelShaped(s)) return null;
+    // (Plain text only: Markdown puts a blank line between every two blocks.)
+    const plain = b.linkShare === null;
+    while (first > 0 && !(plain && scored[first]!.block.gapBefore) && scored[first - 1]!.block.kind === 'list-item' && i - first < 4) first--;
+    // Three entries make a trail when it starts at home ("Home / News / Politics") or names
+    // sections; otherwise they are the story's topic links, of which none is the section.
+    const items = i - first + 1;
+    // Section names recur in the page's menus; a story's topic links do not.
+    const sections = [first, first + 1, i].filter((k) => scored[k]!.cls === 'boiler' || scored[k]!.repeats > 1).length;
+    if (items >= 4 || (items === 3 && scored[first]!.cls !== 'boiler' && sections < 2)) return null;
+    if (s.cls === 'boiler' || s.cls === 'prose' || s.cls === 'meta' || !labelShaped(s)) return null;
     return { text: cleanLabel(b.text), index: i, rule: 'breadcrumb' };
   }
   if (b.kind === 'code' || b.kind === 'table') return null;

@@ -22,7 +22,16 @@ export interface PageFacts {
   readonly copyright: string;
 }
 
+// Headline, deck and tag each ask for the same page's facts: compute them once per page.
+const cache = new WeakMap<readonly Scored[], PageFacts>();
+
 export function pageFacts(scored: readonly Scored[]): PageFacts {
+  let facts = cache.get(scored);
+  if (!facts) cache.set(scored, (facts = computeFacts(scored)));
+  return facts;
+}
+
+function computeFacts(scored: readonly Scored[]): PageFacts {
   const keys = scored.map((s) => (s.block.text.length <= ECHO_MAX_CHARS ? foldKey(s.block.text) : ''));
   let copyright = '';
   for (const s of scored) {
@@ -51,6 +60,16 @@ export function echoCount(page: PageFacts, i: number): number {
     if (k === key || (d > 3 && k.includes(key))) n++;
   }
   return n;
+}
+
+/** Block `i` is among the first `within` content blocks of the page: the masthead. */
+export function atTop(scored: readonly Scored[], i: number, within = 2): boolean {
+  let n = 0;
+  for (let j = 0; j < i; j++) {
+    const c = scored[j]!.cls;
+    if (c !== 'artifact' && c !== 'rule' && c !== 'boiler' && c !== 'meta' && ++n >= within) return false;
+  }
+  return true;
 }
 
 /** The text is (part of) what the copyright notice names: the site or its owner. */

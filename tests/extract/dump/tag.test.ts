@@ -1,0 +1,56 @@
+// Tag of page dumps: the kicker or last breadcrumb above the headline, looked for past the
+// lines that stand between (a dateline, a notice, a share row), and never the site's name or
+// a row of toolbar words. Self-made pages.
+import { describe, expect, it } from 'vitest';
+import { isToolbarText } from '../../../src/extract/dump/fields/chrome.js';
+import { fromText, textPage } from './fields/page.js';
+
+const TITLE = 'Why Sourdough Starters Need Feeding Twice a Day';
+const MENU = ['* Recipes\n* Techniques\n* Equipment\n* Bread Science\n* Shop'];
+
+describe('dump tag', () => {
+  it('reads a kicker set above the dateline that precedes the headline', () => {
+    const x = fromText(textPage(['Bread Science', 'December 12, 2016 7:00 AM', TITLE], { menu: MENU }));
+    expect(x.headline).toBe(TITLE);
+    expect(x.tag).toBe('Bread Science');
+  });
+
+  it('reads a kicker above a notice line or a share row', () => {
+    for (const between of ['This article is more than 5 years old', 'Share on Facebook Tweet Share Email']) {
+      const x = fromText(textPage(['Starter Science', between, TITLE], { menu: MENU }));
+      expect(x.tag, between).toBe('Starter Science');
+    }
+  });
+
+  it('leaves a "Categories:" line between kicker zone and headline to the section rule', () => {
+    const x = fromText(textPage(['Crumb Notes', 'Categories: News', TITLE], { menu: MENU }));
+    expect(x.tag).toBe('News');
+  });
+
+  it('does not take the blog name over a date-first post, nor the name the copyright line gives', () => {
+    expect(fromText(textPage(['Sourdough Notes', 'Sunday, May 8, 2016', TITLE], { menu: [] })).tag).toBeNull();
+    const x = fromText(textPage(['* Recipes\n* Shop', 'Crumb Quarterly', 'Jane Doe/November 18, 2016', TITLE],
+      { menu: ['Crumb Quarterly'], footer: ['Copyright 2022 © Crumb Quarterly. All rights reserved.'] }));
+    expect(x.tag).toBeNull();
+  });
+
+  it('does not take a toolbar printed on one line', () => {
+    expect(fromText(textPage(['Log out Sign in', TITLE])).tag).toBeNull();
+    expect(isToolbarText('Log out Sign in')).toBe(true);
+    expect(isToolbarText('Twitter Facebook Email')).toBe(true);
+    expect(isToolbarText('Bread Science')).toBe(false);
+    expect(isToolbarText('Share')).toBe(false); // one phrase is the phrase list's own business
+  });
+
+  it('reads a short breadcrumb list that follows a menu after a blank line', () => {
+    const x = fromText(textPage(['* Home\n* Politics', TITLE], { menu: ['* Recipes\n* Techniques\n* Equipment\n* Politics\n* Shop'] }));
+    expect(x.tag).toBe('Politics');
+  });
+
+  it('reads a three-entry trail of section names, not three topic links', () => {
+    const trail = fromText(textPage(['* News\n* Baking\n* Baking News', TITLE], { menu: ['* News\n* Baking\n* Recipes'] }));
+    expect(trail.tag).toBe('Baking News');
+    const topics = fromText(textPage(['* Rye\n* Fermentation\n* Comings and Goings', TITLE], { menu: ['* News\n* Baking\n* Recipes'] }));
+    expect(topics.tag).toBeNull();
+  });
+});
