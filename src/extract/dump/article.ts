@@ -13,7 +13,7 @@ import { findDeck } from './deck.js';
 import type { DocMeta } from './header.js';
 import { findHeadline } from './headline.js';
 import { contentTokens } from './measure.js';
-import { bylineOf, findDate } from './meta.js';
+import { bylineOf, findDate, isNameLine } from './meta.js';
 import { findSectionLine, findTag } from './tag.js';
 import { closingBio } from './tail.js';
 
@@ -107,8 +107,11 @@ export function extractFromBlocks(blocks: readonly Block[], options: ExtractOpti
   // Byline and date in the header zone: from a little above the headline to the body start.
   const zoneLo = Math.max(0, (h ?? bodyStart0) - 4);
   const zoneHi = Math.min(last, Math.max(bodyStart0, (deckIdx ?? h ?? 0) + 1) + 4);
+  // Bare name lines in the header zone may be the author too ("Will Knight" over the date).
+  const authors: string[] = [];
   for (let i = zoneLo; i <= zoneHi; i++) {
     const t = scored[i]!.block.text;
+    if (i !== h && scored[i]!.cls !== 'prose' && isNameLine(t)) authors.push(t);
     if (x.byline === null) {
       const by = bylineOf(t);
       if (by) { x.byline = by; x.provenance.byline = where(ctx, scored[i]!); }
@@ -128,7 +131,8 @@ export function extractFromBlocks(blocks: readonly Block[], options: ExtractOpti
   if (run && headerEnd >= start && headerEnd < run.end && !hasProse(scored, start, headerStart - 1)) start = headerEnd + 1;
   if (run) start = leadStart(scored, start, run.end);
   // The closing author bio ends the article (the byline tells whose name to look for).
-  const bio = run ? closingBio(scored, run, x.byline, matcher) : null;
+  if (x.byline) authors.push(x.byline);
+  const bio = run ? closingBio(scored, run, authors, matcher) : null;
   if (run && bio !== null && bio > start) run = { ...run, end: bio - 1 };
   const skip = new Set<string>();
   if (x.headline) skip.add(norm(x.headline));

@@ -78,10 +78,17 @@ const BYLINE_LEAD = /^(?:written\s+by|posted\s+by|story\s+by|words\s+by|reported
 const NAME_WORD = /^(?:\p{Lu}[\p{L}'’.-]*|[\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}]+)$/u;
 const NAME_GLUE = new Set(['de', 'da', 'del', 'der', 'den', 'van', 'von', 'la', 'le', 'di', 'du', 'bin', 'al', 'and', 'und', 'et', 'y', 'e', 'i', 'и', '&']);
 
-function looksLikeNames(text: string): boolean {
+export function looksLikeNames(text: string): boolean {
   const words = text.replace(/,/g, ' ').split(/\s+/).filter((w) => w !== '');
   if (words.length === 0 || words.length > 12) return false;
   return words.every((w) => NAME_WORD.test(w) || NAME_GLUE.has(w.toLowerCase())) && NAME_WORD.test(words[0]!);
+}
+
+/** A line that is just a person's name ("Will Knight"), as header zones print the author. */
+export function isNameLine(text: string): boolean {
+  if (text.length > 40) return false;
+  const n = text.split(/\s+/).length;
+  return n >= 2 && n <= 3 && looksLikeNames(text);
 }
 
 /** The name(s) in a byline line ("By Ahiza Garcia @ahiza_garcia February 1, 2016"), or null. */

@@ -11,6 +11,10 @@ const NAME_THEN_WORD = /^(\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|d
 const BIO_MAX = 900;
 // Only after this much article text: a short note is not an article with a bio under it.
 const ARTICLE_MIN = 500;
+// The bio is one of the last few paragraphs of the run, and what follows it is little.
+const BIO_REACH = 4;
+const REST_MAX = 1000;
+const REST_SHARE = 0.15;
 
 const nameTokens = (s: string): string[] => s.toLowerCase().split(/[\s,.]+/u).filter((w) => w.length >= 3);
 
@@ -29,15 +33,18 @@ export function bioName(text: string, matcher: BoilerplateMatcher): string[] | n
  * Index of the first block of a closing author bio in the run (with the name or "About the
  * author" lines right above it), or null. The bio is one of the last two paragraphs of the
  * run, opens with a name and a bio verb, and is either set apart from the article by a line
- * that is not prose, or names the article's author.
+ * that is not prose, or names the article's author (`authors`: the byline, name lines of the
+ * header).
  */
-export function closingBio(scored: readonly Scored[], run: Run, byline: string | null, matcher: BoilerplateMatcher): number | null {
-  const author = new Set(byline ? nameTokens(byline) : []);
-  let seen = 0;
-  for (let i = run.end; i > run.start && seen < 2; i--) {
+export function closingBio(scored: readonly Scored[], run: Run, authors: readonly string[], matcher: BoilerplateMatcher): number | null {
+  const author = new Set(authors.flatMap(nameTokens));
+  let seen = 0, after = 0;
+  let found: number | null = null;
+  for (let i = run.end; i > run.start && seen < BIO_REACH; i--) {
     const s = scored[i]!;
     if (s.cls !== 'prose') continue;
     seen++;
+    after += s.weight;
     if (s.weight > BIO_MAX) continue;
     const name = bioName(s.block.text, matcher);
     if (!name) continue;
@@ -53,9 +60,19 @@ export function closingBio(scored: readonly Scored[], run: Run, byline: string |
     // The label lines above the bio go with it ("Author", "Jane Doe", "About the author").
     let start = i;
     while (start - 1 > run.start && scored[start - 1]!.cls !== 'prose' && scored[start - 1]!.weight < 80) start--;
-    let before = 0;
-    for (let k = run.start; k < start; k++) if (scored[k]!.cls === 'prose') before += scored[k]!.weight;
-    return before >= ARTICLE_MIN ? start : null;
+    let before = 0, mentions = 0;
+    const full = name.join(' ');
+    for (let k = run.start; k < start; k++) {
+      if (scored[k]!.cls !== 'prose') continue;
+      before += scored[k]!.weight;
+      if (scored[k]!.block.text.toLowerCase().includes(full)) mentions++;
+    }
+    // A name the article keeps mentioning is its subject ("Dezuka Suisan is a great place …").
+    if (mentions >= 2) continue;
+    // What follows the bio is the page's (a video teaser, the site's blurb), never much.
+    const rest = after - s.weight;
+    // The earliest bio within reach wins: a site's own blurb ("WIRED is …") may follow it.
+    if (before >= ARTICLE_MIN && rest <= Math.min(REST_MAX, REST_SHARE * before)) found = start;
   }
-  return null;
+  return found;
 }

@@ -20,19 +20,33 @@ describe('closing author bio', () => {
   });
   it('cuts a bio set apart from the article by its name line, with the label lines above it', () => {
     const s = scoredOf([P1, P2, P3, P4, 'Author', 'Maria Keller', BIO]);
-    expect(closingBio(s, run(s.length), null, m)).toBe(4);
+    expect(closingBio(s, run(s.length), [], m)).toBe(4);
   });
   it('cuts a bio that names the byline even when a paragraph precedes it', () => {
     const s = scoredOf([P1, P2, P3, P4, BIO]);
-    expect(closingBio(s, run(s.length), 'Maria Keller', m)).toBe(4);
+    expect(closingBio(s, run(s.length), ['Maria Keller'], m)).toBe(4);
     // Without the byline, a last paragraph about a person is article text.
-    expect(closingBio(s, run(s.length), null, m)).toBeNull();
+    expect(closingBio(s, run(s.length), [], m)).toBeNull();
   });
   it('does not take a sentence opening with a capitalised word and a verb for a bio', () => {
     for (const last of ['There’s a decided feel difference with the side rails of the phone too, which are sharper than before.', 'It is not clear how many of the glaciers will survive the next decade, the authors said in the report.']) {
       const s = scoredOf([P1, P2, P3, P4, '--', last]);
-      expect(closingBio(s, run(s.length), null, m), last).toBeNull();
+      expect(closingBio(s, run(s.length), [], m), last).toBeNull();
     }
+  });
+  it('does not take a last paragraph about the article\'s subject for a bio', () => {
+    const shop = (t: string) => `At Dezuka Suisan ${t}`;
+    const s = scoredOf([shop('the fish cakes come out of the fryer golden and hot, and the queue reaches the door.'), P1, shop('we tried six kinds of cake and everything was tasty, even the squid ones.'), P2, 'Review 8/10', 'Dezuka Suisan is a great place to get snacks for a long drive along the coast.']);
+    expect(closingBio(s, run(s.length), [], m)).toBeNull();
+  });
+  it('takes the author from a bare name line of the header, and the earliest bio before the site\'s blurb', () => {
+    const more = [P1, P2, P3, P4].map((p) => p.replace('.', ', the report says.'));
+    const page = ['Glacier Loss Doubles in Alpine Valleys', '', 'Maria Keller', 'Science', '01.21.2020 07:00 AM', '', P1, '', P2, '', P3, '', P4, '', ...more.flatMap((p) => [p, '']),
+      '* Want the best tools to stay warm? Check out our team’s picks for jackets, boots, gloves and the best thermal socks', '', BIO, '', 'Senior Writer', '',
+      'GLACIERWIRE', 'GLACIERWIRE is where the future of ice is told. It is the essential source of news about frozen places and the people who study them.'];
+    const x = extractText(page.join('\n'), DEFAULT_EXTRACT_OPTIONS);
+    expect(x.body.join('\n')).not.toContain('senior writer covering');
+    expect(x.body.join('\n')).toContain(P4);
   });
   it('leaves the bio out of a page dump', () => {
     const page = ['Glacier Loss Doubles in Alpine Valleys', '', 'By Maria Keller', '', P1, '', P2, '', P3, '', P4, '', 'Maria Keller', BIO, '', 'Contact us', 'Privacy policy'];
