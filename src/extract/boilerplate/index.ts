@@ -6,7 +6,7 @@ import PHRASES from './phrases.json' with { type: 'json' };
 
 export type BoilerplateKind = 'line' | 'prefix' | 'contains';
 
-interface PhraseGroup { line?: string[]; prefix?: string[]; contains?: string[]; stop?: string[]; section?: string[]; credit?: string[]; bio?: string[] }
+interface PhraseGroup { line?: string[]; prefix?: string[]; contains?: string[]; stop?: string[]; section?: string[]; credit?: string[]; label?: string[]; bio?: string[] }
 
 export interface BoilerplateMatcher {
   /** How a block matches the list, or null. Only short blocks can match (see the limits below). */
@@ -27,6 +27,8 @@ const LINE_MAX = 80;
 const PREFIX_MAX = 160;
 const CONTAINS_MAX = 400;
 const STOP_MAX = 160;
+// A label ("Disclaimer (…):") is looked for in this much of a long block.
+const LABEL_SPAN = 200;
 
 // Leading bullets, arrows, counts and trailing counts/arrows/punctuation are not part of a
 // phrase: "• Share", "Comments (19)", "19 Comments", "Read more »", "Related:".
@@ -74,6 +76,8 @@ class Matcher implements BoilerplateMatcher {
   private readonly prefixes = new Map<string, string[]>();
   private readonly contains: string[] = [];
   private containsRe: RegExp | null = null;
+  private readonly labels: string[] = [];
+  private labelRe: RegExp | null = null;
   private creditRe: RegExp | null = null;
   private readonly sections: string[] = [];
   private readonly credits: string[] = [];
@@ -92,11 +96,14 @@ class Matcher implements BoilerplateMatcher {
       for (const p of g.section ?? []) this.sections.push(phraseKey(p));
       for (const p of g.credit ?? []) this.credits.push(phraseKey(p));
       for (const p of g.bio ?? []) this.bioVerbs.add(phraseKey(p));
+      for (const p of g.label ?? []) this.labels.push(phraseKey(p));
     }
     // Longest first, so "filed to:" wins over "filed to".
     this.sections.sort((a, b) => b.length - a.length);
     this.containsRe = anyOf(this.contains);
     this.creditRe = anyOf(this.credits);
+    // "Disclaimer: …", "Disclosure (varies by section): …".
+    if (this.labels.length) this.labelRe = new RegExp(`^(?:${this.labels.map(escapeRe).join('|')})\\s*(?:\\([^)]{0,120}\\))?\\s*[:：]`);
     // User phrases are whole-line phrases; a trailing "*" makes one a prefix ("Read more at*").
     for (const p of extra) {
       const k = phraseKey(p);
@@ -117,7 +124,9 @@ class Matcher implements BoilerplateMatcher {
   }
 
   match(text: string): BoilerplateKind | null {
-    if (text.length > CONTAINS_MAX) return null;
+    // Too long for the phrase list — unless a label says what the block is: a site's
+    // "Disclaimer (…): …" paragraph. (A short "Disclaimer: if you see …" is the article's.)
+    if (text.length > CONTAINS_MAX) return this.labelRe?.test(phraseKey(text.slice(0, LABEL_SPAN)).replace(LEAD, '')) ? 'prefix' : null;
     const key = keyOf(text);
     if (key.length <= LINE_MAX) {
       const lk = lineKeyOf(key);

@@ -87,6 +87,15 @@ describe('stops and disclosures', () => {
     expect(m.match('Missing out on the latest developments? Enter your email below to receive future announcements direct to your inbox.')).toBe('contains');
     expect(m.match('Get the Most Popular Stories in a Weekly Newsletter')).toBe('contains');
   });
+  it('takes a long block opening with a "Disclaimer:" label for boilerplate, not a short caveat', () => {
+    const long = 'Disclaimer (varies based on content, section, category, etc.): News articles on this site may contain opinions of the author. ' + 'For more information please view our editorial policies. '.repeat(8);
+    expect(long.length).toBeGreaterThan(400);
+    expect(m.match(long)).toBe('prefix');
+    expect(m.match('NOTE: The advertising disclaimer below does not apply to this article.')).toBe('contains');
+    expect(m.match('Disclaimer: if you see different patch sizes when you press "update" manually, that is because we only do it in the background.')).toBeNull();
+    // The word inside a sentence is not a label.
+    expect(m.match('The disclaimer on the product said nothing about the risk, and the court found the company liable for the damage.')).toBeNull();
+  });
   it('knows affiliate disclosures', () => {
     expect(m.match("Tom's Hardware is supported by its audience. When you purchase through links on our site, we may earn an affiliate commission. Learn more")).toBe('contains');
   });
