@@ -13,10 +13,12 @@ const CRUMB_SPLIT = /\s+[>›»/|]\s+|\s*[›»]\s*/u;
 
 // Lines a kicker may stand above, between it and the headline: placeholders, separators,
 // datelines, and notices or share rows from the phrase list ("This article is more than 5
-// years old", "Share on Facebook Tweet Email"); a one-word entry of the list ("Menu",
-// "Home") is the end of a menu instead.
+// years old", "Share on Facebook Tweet Email") or a bare "Updated"; other short entries of
+// the list ("Menu", "OK", "View all results") belong to the widget above them.
 const PASSED = new Set(['artifact', 'rule', 'meta']);
-const passed = (s: Scored): boolean => s.block.kind !== 'list-item' && (PASSED.has(s.cls) || (s.cls === 'boiler' && s.boiler !== 'line' && !sectionLine(s)));
+const passed = (s: Scored): boolean => s.block.kind !== 'list-item' && (PASSED.has(s.cls) || (s.cls === 'boiler' && (s.boiler !== 'line' || DATELINE_WORD.test(s.block.text)) && !sectionLine(s)));
+// A dateline whose date is printed elsewhere ("Updated"): one of the phrase list's words.
+const DATELINE_WORD = /^\s*(?:updated|published|posted|modified|aktualisiert|mis à jour|actualizado|aggiornato)\s*$/iu;
 // "Categories: News" is the section itself (./article.ts reads it with findSectionLine).
 const sectionLine = (s: Scored): boolean => boilerplateMatcher().sectionLabel(s.block.text) !== null;
 
@@ -37,6 +39,18 @@ function labelShaped(s: Scored): boolean {
   // Mostly letters: "653,817 VIEWS" and "2/26/2015" are not labels.
   const letters = t.match(/\p{L}/gu)?.length ?? 0;
   return letters >= 2 && letters / t.replace(/\s/g, '').length >= 0.6;
+}
+
+/**
+ * A kicker glued to a status word by a dot or bar ("Business·Updated", "Opinion | Live"):
+ * the label without the parts the phrase list knows.
+ */
+export function withoutStatus(label: string): string {
+  const parts = label.split(/\s*[·|•]\s*/u).filter((p) => p !== '');
+  if (parts.length < 2) return label;
+  const m = boilerplateMatcher();
+  const kept = parts.filter((p) => m.match(p) === null);
+  return kept.length === 1 && kept.length < parts.length ? kept[0]! : label;
 }
 
 /** The breadcrumb item before the headline: the last crumb, or the one before a crumb equal to the headline. */
@@ -124,7 +138,7 @@ function tagAbove(scored: readonly Scored[], h: number, headline: string): TagRe
     else break;
   }
   if (run >= 2) return null;
-  return { text: cleanLabel(b.text), index: i, rule: 'kicker' };
+  return { text: withoutStatus(cleanLabel(b.text)), index: i, rule: 'kicker' };
 }
 
 /** A "Filed to: money" / "From the section US & Canada" line near the headline, or null. */

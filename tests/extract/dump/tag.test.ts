@@ -3,6 +3,7 @@
 // a row of toolbar words. Self-made pages.
 import { describe, expect, it } from 'vitest';
 import { isToolbarText } from '../../../src/extract/dump/fields/chrome.js';
+import { withoutStatus } from '../../../src/extract/dump/tag.js';
 import { fromText, textPage } from './fields/page.js';
 
 const TITLE = 'Why Sourdough Starters Need Feeding Twice a Day';
@@ -20,6 +21,17 @@ describe('dump tag', () => {
       const x = fromText(textPage(['Starter Science', between, TITLE], { menu: MENU }));
       expect(x.tag, between).toBe('Starter Science');
     }
+  });
+
+  it('reads a kicker above a bare "Updated" line, but not a widget label above its "OK" button', () => {
+    expect(fromText(textPage(['Bread Science\nUpdated', TITLE], { menu: MENU })).tag).toBe('Bread Science');
+    expect(fromText(textPage(['Not now\nOK', TITLE], { menu: MENU })).tag).toBeNull();
+  });
+
+  it('drops a status word glued to the kicker', () => {
+    expect(fromText(textPage(['Bread Science·Updated', TITLE], { menu: MENU })).tag).toBe('Bread Science');
+    expect(withoutStatus('Opinion | Live')).toBe('Opinion');
+    expect(withoutStatus('Food · Drink')).toBe('Food · Drink');
   });
 
   it('leaves a "Categories:" line between kicker zone and headline to the section rule', () => {
