@@ -13,3 +13,9 @@ export const DEFAULT_DB = 'lede.db';
 
 /** One document's extraction time limit in batch runs (worker threads); past it the document fails. */
 export const EXTRACT_TIMEOUT_MS = 120_000;
+
+/**
+ * Heap cap per extraction worker. A parsed 50 MiB page needs well under this; a page that needs
+ * more fails alone ("worker died") instead of taking the machine's memory with it at -j 8.
+ */
+export const WORKER_HEAP_MB = 2048;

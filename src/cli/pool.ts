@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { InputError } from '../errors.js';
 import { processDocument, type DocumentInput } from '../pipeline.js';
-import { EXTRACT_TIMEOUT_MS } from '../settings.js';
+import { EXTRACT_TIMEOUT_MS, WORKER_HEAP_MB } from '../settings.js';
 import type { ExtractOptions, ExtractResult } from '../types.js';
 import type { WorkerReply, WorkerRequest } from './worker.js';
 
@@ -53,7 +53,7 @@ export class WorkerPool implements Extractor {
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: new Worker(WORKER_URL), job: null, timer: null };
+    const slot: Slot = { worker: new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }), job: null, timer: null };
     slot.worker.on('message', (reply: WorkerReply) => {
       const job = this.finish(slot);
       if (!job) return;
