@@ -72,10 +72,31 @@ function fromCrumbs(items: string[], headline: string): string | null {
  */
 export function findTag(scored: readonly Scored[], h: number, headline: string): TagResult | null {
   const t = tagAbove(scored, h, headline);
-  if (!t || isToolbarText(t.text)) return null;
+  if (!t || isToolbarText(t.text) || notALabel(t.text)) return null;
   const page = pageFacts(scored);
   if (t.rule === 'kicker' && (namedInCopyright(page, t.index) || (datelineBetween(scored, t.index, h) && atTop(scored, t.index, 3)))) return null;
   return t;
+}
+
+// A host name ("stackoverflow.com") is the site, not its section.
+const HOST = /^(?:https?:\/\/)?(?:[\p{L}\d-]+\.)+\p{L}{2,}\/?$/u;
+// "a member", "of the week": a sentence's fragment, not a label (labels start with a capital
+// or are a single lower-case word).
+const FRAGMENT = /^(?:a|an|the|of|to|in|on|for|and|or|by|with|from)\s/u;
+
+/**
+ * Text that stands where a kicker would but names something else: a button or widget
+ * heading of the phrase list ("Join Today", "Responses"), a host name, a pronunciation or
+ * note in brackets, a name printed twice by a flattened link ("Jane DoeJane Doe"), a
+ * sentence fragment.
+ */
+export function notALabel(text: string, matcher: BoilerplateMatcher = boilerplateMatcher()): boolean {
+  if (matcher.match(text) !== null || matcher.isStop(text)) return true;
+  if (HOST.test(text) || /[[\]]/u.test(text) || /^\(/u.test(text) || FRAGMENT.test(text)) return true;
+  const half = text.length / 2;
+  if (text.length >= 6 && Number.isInteger(half) && text.slice(0, half) === text.slice(half)) return true;
+  const words = text.split(/\s+/);
+  return words.length >= 2 && words.length % 2 === 0 && words.slice(0, words.length / 2).join(' ') === words.slice(words.length / 2).join(' ');
 }
 
 function datelineBetween(scored: readonly Scored[], from: number, to: number): boolean {

@@ -3,7 +3,7 @@
 // a row of toolbar words. Self-made pages.
 import { describe, expect, it } from 'vitest';
 import { isToolbarText } from '../../../src/extract/dump/fields/chrome.js';
-import { withoutStatus } from '../../../src/extract/dump/tag.js';
+import { notALabel, withoutStatus } from '../../../src/extract/dump/tag.js';
 import { fromText, textPage } from './fields/page.js';
 
 const TITLE = 'Why Sourdough Starters Need Feeding Twice a Day';
@@ -64,5 +64,13 @@ describe('dump tag', () => {
     expect(trail.tag).toBe('Baking News');
     const topics = fromText(textPage(['* Rye\n* Fermentation\n* Comings and Goings', TITLE], { menu: ['* News\n* Baking\n* Recipes'] }));
     expect(topics.tag).toBeNull();
+  });
+
+  it('does not take a button, a widget heading, a pager, a host name or a doubled name for the kicker', () => {
+    for (const above of ['Join Today', 'Responses', 'RSS Link', '« Vorige | Nächste »', 'ここから本文です', 'crumbquarterly.com', 'Jane DoeJane Doe', '(MAWD-lin) [sou]', 'a member']) {
+      expect(fromText(textPage([above, TITLE], { menu: MENU })).tag, above).toBeNull();
+    }
+    expect(notALabel('Jane Doe Jane Doe')).toBe(true);
+    for (const label of ['Bread Science', 'viral', 'U.S. News', 'Biz & IT']) expect(notALabel(label), label).toBe(false);
   });
 });
