@@ -114,6 +114,8 @@ function isWholeEmphasis(children: readonly PhrasingContent[]): boolean {
   return real.length === 1 && (real[0]!.type === 'emphasis' || real[0]!.type === 'strong');
 }
 
+interface Ctx { list: number; quote: boolean }
+
 class Builder {
   readonly blocks: Block[] = [];
   yaml: string | null = null;
@@ -141,7 +143,19 @@ class Builder {
     });
   }
 
-  visit(node: RootContent, ctx: { list: number; quote: boolean }): void {
+  /**
+   * Depth first, with a stack of its own: quotes and lists nest as deep as a page wants
+   * (5,000 '>' parse fine), and a recursive walk ran out of call stack on them.
+   */
+  visit(top: RootContent, topCtx: Ctx): void {
+    const work: [RootContent, Ctx][] = [[top, topCtx]];
+    const later = (children: readonly RootContent[], ctx: Ctx) => {
+      for (let k = children.length - 1; k >= 0; k--) work.push([children[k]!, ctx]);
+    };
+    for (let next = work.pop(); next; next = work.pop()) this.visitOne(next[0], next[1], later);
+  }
+
+  private visitOne(node: RootContent, ctx: Ctx, later: (children: readonly RootContent[], ctx: Ctx) => void): void {
     switch (node.type) {
       case 'yaml':
         if (!this.seenContent) this.yaml = node.value;
@@ -190,13 +204,13 @@ class Builder {
         }
         break;
       case 'list':
-        for (const item of node.children) for (const c of item.children) this.visit(c, { ...ctx, list: ctx.list + 1 });
+        later(node.children.flatMap((item) => item.children), { ...ctx, list: ctx.list + 1 });
         break;
       case 'blockquote':
-        for (const c of node.children) this.visit(c, { ...ctx, quote: true });
+        later(node.children, { ...ctx, quote: true });
         break;
       default:
-        if ('children' in node) for (const c of (node as Parent).children as RootContent[]) this.visit(c, ctx);
+        if ('children' in node) later((node as Parent).children as RootContent[], ctx);
     }
     this.seenContent = true;
   }
