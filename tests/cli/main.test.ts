@@ -1,22 +1,9 @@
 // In-process runs of the CLI with fake streams: the cases a spawned process cannot fake (a
 // terminal on stdin) and the reporter's output discipline.
-import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import type { Io } from '../../src/cli/io.js';
+import { fakeIo } from './fake-io.js';
 
-function fakeIo(over: Partial<Io> = {}): Io & { out: () => string; err: () => string } {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => { out += d.toString(); });
-  stderr.on('data', (d: Buffer) => { err += d.toString(); });
-  return {
-    stdout, stderr, stdin: Readable.from([]), stdinIsTTY: false, stdoutIsTTY: false, stderrIsTTY: false, env: {},
-    ...over, out: () => out, err: () => err,
-  };
-}
 
 describe('main', () => {
   it('prints help and exits 2 when there are no inputs and stdin is a terminal', async () => {

@@ -5,19 +5,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { articleText, BUILT, dbState, failureLines, lede, ledeAsync, permissionPrefix, tempDir } from './helpers.js';
+import { articleText, BUILT, corpus, dbState, failureLines, lede, ledeAsync, permissionPrefix, tempDir } from './helpers.js';
 
 if (!BUILT) console.warn('skipping robustness CLI tests: dist/ is missing (run `npm run build`; `npm test` does it)');
-
-/** A folder of n distinct text articles; every `emptyEvery`-th file is empty (a visible failure). */
-function corpus(n: number, opts: { topic?: string; emptyEvery?: number } = {}): string {
-  const dir = tempDir('lede-robust-corpus-');
-  for (let i = 0; i < n; i++) {
-    const empty = opts.emptyEvery !== undefined && i % opts.emptyEvery === opts.emptyEvery - 1;
-    writeFileSync(join(dir, `a${String(i).padStart(5, '0')}.txt`), empty ? '' : articleText(i, opts.topic));
-  }
-  return dir;
-}
 
 const summaryCount = (stderr: string, what: string) => Number(new RegExp(`${what} (\\d+)`).exec(stderr)?.[1] ?? NaN);
 

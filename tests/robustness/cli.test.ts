@@ -8,19 +8,9 @@ import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { DEFAULT_EXTRACT_OPTIONS } from '../../src/types.js';
-import { articleHtml, articleText, BIN, BUILT, dbState, failureLines, fakeIo, lede, ROOT, tempDir } from './helpers.js';
+import { articleHtml, articleText, BIN, BUILT, corpus, dbState, failureLines, fakeIo, lede, ROOT, tempDir } from './helpers.js';
 
 if (!BUILT) console.warn('skipping robustness CLI tests: dist/ is missing (run `npm run build`; `npm test` does it)');
-
-/** A folder of n distinct text articles; every `emptyEvery`-th file is empty (a visible failure). */
-function corpus(n: number, opts: { topic?: string; emptyEvery?: number } = {}): string {
-  const dir = tempDir('lede-robust-corpus-');
-  for (let i = 0; i < n; i++) {
-    const empty = opts.emptyEvery !== undefined && i % opts.emptyEvery === opts.emptyEvery - 1;
-    writeFileSync(join(dir, `a${String(i).padStart(5, '0')}.txt`), empty ? '' : articleText(i, opts.topic));
-  }
-  return dir;
-}
 
 describe.skipIf(!BUILT)('pipes and command lines', () => {
   let dir: string;

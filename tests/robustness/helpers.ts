@@ -2,13 +2,11 @@
 // run with a hard time limit, a stopwatch, and the database consistency check every CLI attack
 // ends with (row count, SQLite integrity, FTS index in step with the table).
 import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { PassThrough, Readable } from 'node:stream';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll } from 'vitest';
-import type { Io } from '../../src/cli/io.js';
 import { processDocument } from '../../src/pipeline.js';
 import { DEFAULT_EXTRACT_OPTIONS, type ExtractResult, type Format } from '../../src/types.js';
 
@@ -129,16 +127,14 @@ export function articleHtml(n: number, extraHead = '', extraBody = ''): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Harbour works ${n} | Daily Post</title>${extraHead}</head><body><article><h1>Harbour works ${n}</h1>${paras}${extraBody}</article></body></html>`;
 }
 
-/** Streams for running main() in-process, with what was written to stdout and stderr. */
-export function fakeIo(over: Partial<Io> = {}): Io & { out: () => string; err: () => string } {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => { out += d.toString(); });
-  stderr.on('data', (d: Buffer) => { err += d.toString(); });
-  return {
-    stdout, stderr, stdin: Readable.from([]), stdinIsTTY: false, stdoutIsTTY: false, stderrIsTTY: false, env: {},
-    ...over, out: () => out, err: () => err,
-  };
+export { fakeIo } from '../cli/fake-io.js';
+
+/** A folder of n distinct text articles; every `emptyEvery`-th file is empty (a visible failure). */
+export function corpus(n: number, opts: { topic?: string; emptyEvery?: number } = {}): string {
+  const dir = tempDir('lede-robust-corpus-');
+  for (let i = 0; i < n; i++) {
+    const empty = opts.emptyEvery !== undefined && i % opts.emptyEvery === opts.emptyEvery - 1;
+    writeFileSync(join(dir, `a${String(i).padStart(5, '0')}.txt`), empty ? '' : articleText(i, opts.topic));
+  }
+  return dir;
 }

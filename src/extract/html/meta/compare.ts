@@ -30,10 +30,8 @@ export function wordLength(s: string): number {
   return n;
 }
 
-/** Dice coefficient of the token multisets (0–1). */
-export function similarity(a: string, b: string): number {
-  const ta = tokens(a), tb = tokens(b);
-  if (!ta.length || !tb.length) return 0;
+/** How many of b's tokens a holds, each token of a used once. */
+function sharedTokens(ta: readonly string[], tb: readonly string[]): number {
   const count = new Map<string, number>();
   for (const t of ta) count.set(t, (count.get(t) ?? 0) + 1);
   let common = 0;
@@ -41,21 +39,21 @@ export function similarity(a: string, b: string): number {
     const k = count.get(t) ?? 0;
     if (k > 0) { common++; count.set(t, k - 1); }
   }
-  return (2 * common) / (ta.length + tb.length);
+  return common;
+}
+
+/** Dice coefficient of the token multisets (0–1). */
+export function similarity(a: string, b: string): number {
+  const ta = tokens(a), tb = tokens(b);
+  if (!ta.length || !tb.length) return 0;
+  return (2 * sharedTokens(ta, tb)) / (ta.length + tb.length);
 }
 
 /** Share of b's tokens found in a (how much of b a covers). */
 export function coverage(a: string, b: string): number {
   const ta = tokens(a), tb = tokens(b);
   if (!tb.length) return 0;
-  const count = new Map<string, number>();
-  for (const t of ta) count.set(t, (count.get(t) ?? 0) + 1);
-  let common = 0;
-  for (const t of tb) {
-    const k = count.get(t) ?? 0;
-    if (k > 0) { common++; count.set(t, k - 1); }
-  }
-  return common / tb.length;
+  return sharedTokens(ta, tb) / tb.length;
 }
 
 /** a contains b as a whole phrase (folded), e.g. a <title> containing the <h1>. */
