@@ -218,6 +218,23 @@ function markGalleries(scored: Scored[]): void {
 
 // "WASHINGTON (Reuters) - The Fed raised …": the agency in a dateline is no picture credit.
 const AGENCY_DATELINE = /^[^()\n]{2,60}\([^()\n]{2,40}\)\s*[-–—]\s/u;
+// A name right after a lower-case word is inside a running sentence ("…, a source told Reuters.",
+// "reports seen by Reuters suggest …"): the agency is the story's source, not a picture's
+// credit. "via Getty Images" is how credits read.
+// A credit closing the caption after a lower-case word ("… on her abdomen Shutterstock") is
+// no such name: the sentence must go on after it.
+const NAME_IN_SENTENCE = /(?<=(?:^|\s)\p{Ll}+\s)(?<!\bvia\s)\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*(?![\p{L}'’-])(?!\s*$)/gu;
+
+/**
+ * Does the block carry a picture credit? Credits stand apart from the caption's sentence
+ * (after a colon, a slash, a bar, in brackets, at the end); a credit word only found as a
+ * name inside a sentence is no credit.
+ */
+function hasCredit(text: string, matcher: BoilerplateMatcher): boolean {
+  if (text === '' || text.length >= 320 || AGENCY_DATELINE.test(text) || !matcher.hasCredit(text)) return false;
+  const apart = text.replace(NAME_IN_SENTENCE, '');
+  return apart === text || matcher.hasCredit(apart);
+}
 // Blocks this close to a caption may be its image's text.
 const ECHO_REACH = 3;
 
@@ -284,7 +301,7 @@ export function classifyBlocks(blocks: readonly Block[], matcher: BoilerplateMat
       block, index, weight, words, sentences, ends, cls, boiler,
       stop: cls !== 'prose' && text.length <= 160 && matcher.isStop(text),
       repeats: counts.get(text) ?? 1,
-      credit: text !== '' && text.length < 320 && !AGENCY_DATELINE.test(text) && matcher.hasCredit(text),
+      credit: hasCredit(text, matcher),
     };
     let score = scoreOf(base);
     // A long legal paragraph ending the page ("… © 2016 Cable News Network. All Rights

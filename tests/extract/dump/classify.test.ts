@@ -3,6 +3,7 @@ import { boilerplateMatcher } from '../../../src/extract/boilerplate/index.js';
 import { extractText } from '../../../src/extract/text/index.js';
 import { DEFAULT_EXTRACT_OPTIONS } from '../../../src/types.js';
 import { P1, P2, scoredOf } from './helpers.js';
+import { BODY, fromText, textPage } from './fields/page.js';
 
 describe('captions and credits', () => {
   it('takes the alt text printed above a credited caption for that caption', () => {
@@ -13,6 +14,18 @@ describe('captions and credits', () => {
     const [lead] = scoredOf(['WASHINGTON (Reuters) - The U.S. Federal Reserve raised interest rates on Wednesday and signaled a faster pace of increases in 2017.']);
     expect(lead!.credit).toBe(false);
     expect(scoredOf(['Police at the scene on Monday. (Reuters)'])[0]!.credit).toBe(true);
+  });
+  it('does not take an agency named inside a sentence for a picture credit', () => {
+    const told = 'The two ministers fled to the compound after their homes were attacked, a source who had spoken to people inside told Reuters.';
+    const seen = 'Intelligence reports seen by Reuters suggest that the former security chief has been planning for more than a year.';
+    expect(scoredOf([told, seen]).map((x) => x.credit)).toEqual([false, false]);
+    // A credit closing the caption, or after "via", still is one.
+    expect(scoredOf(['A woman taking a pill with a glass of water Shutterstock'])[0]!.credit).toBe(true);
+    expect(scoredOf(['Protesters outside the court on Monday, Jane Doe via Getty Images'])[0]!.credit).toBe(true);
+  });
+  it('keeps a paragraph quoting an agency in the body', () => {
+    const page = textPage(['Why sourdough starters go hungry'], { body: [BODY[0]!, 'Bakers who tried the method said it worked in their kitchens too, a baker in the town told AFP while feeding her starter.', ...BODY.slice(1)] });
+    expect(fromText(page).body.join('\n')).toContain('told AFP while feeding');
   });
 });
 
