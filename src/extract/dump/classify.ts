@@ -220,10 +220,14 @@ function markGalleries(scored: Scored[]): void {
 const AGENCY_DATELINE = /^[^()\n]{2,60}\([^()\n]{2,40}\)\s*[-–—]\s/u;
 // A name right after a lower-case word is inside a running sentence ("…, a source told Reuters.",
 // "reports seen by Reuters suggest …"): the agency is the story's source, not a picture's
-// credit. "via Getty Images" is how credits read.
-// A credit closing the caption after a lower-case word ("… on her abdomen Shutterstock") is
-// no such name: the sentence must go on after it.
+// credit. "via Getty Images" is how credits read, and a credit closing the caption after a
+// lower-case word ("… on her abdomen Shutterstock") is no such name: the sentence must go on.
 const NAME_IN_SENTENCE = /(?<=(?:^|\s)\p{Ll}+\s)(?<!\bvia\s)\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*(?![\p{L}'’-])(?!\s*$)/gu;
+
+// An image's file name printed as text ("0225-lupita-nyongo-getty-01"): a credit word in it is
+// no credit for the text it is glued to.
+const FILE_NAME = /\S*[\p{L}\p{N}]+(?:[-_][\p{L}\p{N}]+){2,}\S*/gu;
+const dropFileNames = (t: string): string => t.replace(FILE_NAME, (m) => (/\d/.test(m) ? ' ' : m));
 
 /**
  * Does the block carry a picture credit? Credits stand apart from the caption's sentence
@@ -232,7 +236,7 @@ const NAME_IN_SENTENCE = /(?<=(?:^|\s)\p{Ll}+\s)(?<!\bvia\s)\p{Lu}[\p{L}'’-]*(
  */
 function hasCredit(text: string, matcher: BoilerplateMatcher): boolean {
   if (text === '' || text.length >= 320 || AGENCY_DATELINE.test(text) || !matcher.hasCredit(text)) return false;
-  const apart = text.replace(NAME_IN_SENTENCE, '');
+  const apart = dropFileNames(text.replace(NAME_IN_SENTENCE, ''));
   return apart === text || matcher.hasCredit(apart);
 }
 // Blocks this close to a caption may be its image's text.

@@ -23,6 +23,10 @@ describe('captions and credits', () => {
     expect(scoredOf(['A woman taking a pill with a glass of water Shutterstock'])[0]!.credit).toBe(true);
     expect(scoredOf(['Protesters outside the court on Monday, Jane Doe via Getty Images'])[0]!.credit).toBe(true);
   });
+  it('does not take a credit word inside an image file name glued to a paragraph for a credit', () => {
+    const [p] = scoredOf(['0412-harbour-fire-getty-03Firefighters worked through the night to contain the blaze at the harbour warehouse, officials said.']);
+    expect(p!.credit).toBe(false);
+  });
   it('keeps a paragraph quoting an agency in the body', () => {
     const page = textPage(['Why sourdough starters go hungry'], { body: [BODY[0]!, 'Bakers who tried the method said it worked in their kitchens too, a baker in the town told AFP while feeding her starter.', ...BODY.slice(1)] });
     expect(fromText(page).body.join('\n')).toContain('told AFP while feeding');
