@@ -50,6 +50,24 @@ const RESUME_REACH = 40;
 const interrupts = (s: Scored): boolean =>
   s.cls === 'artifact' || s.cls === 'rule' || s.cls === 'boiler' || s.block.kind === 'heading' || (s.score > 0 && s.cls !== 'prose');
 
+// A "Related" box inside an article lists a few teaser titles; a longer list is a rail.
+const BOX_MIN = 2;
+const BOX_MAX = 6;
+// The paragraph after the box is a real one, not a teaser's blurb line.
+const RESUME_MIN = 150;
+
+/**
+ * Is what lies between the stop heading `i` and the paragraph `j` a box of teaser entries: a
+ * few list items and nothing else? Comment sections and author boxes have names, "Reply" and
+ * "Like" lines there, or nothing at all.
+ */
+function teaserBox(scored: readonly Scored[], i: number, j: number): boolean {
+  const n = j - i - 1;
+  if (n < BOX_MIN || n > BOX_MAX) return false;
+  for (let k = i + 1; k < j; k++) if (scored[k]!.block.kind !== 'list-item') return false;
+  return true;
+}
+
 /**
  * Does the article go on after block `i`? A widget inside the article ("Related coverage",
  * "Share this article", a newsletter box) is followed, a little further down, by more
@@ -69,6 +87,10 @@ function articleResumes(scored: readonly Scored[], i: number, end: number): bool
     break;
   }
   if (row >= 3 && rowW >= 500) return true;
+  // A "Related stories" box of a few teaser titles, then a paragraph: the article's closing
+  // paragraph, printed after the box the site put into the text.
+  const p = scored[j]!;
+  if (teaserBox(scored, i, j) && p.weight >= RESUME_MIN && p.ends && !p.thread) return true;
   // …else what the dozen blocks from there are made of.
   let prose = 0, other = 0, proseW = 0;
   for (let k = j; k <= end && prose + other < 12; k++) {

@@ -67,6 +67,20 @@ describe('widgets inside the article', () => {
     // …and the box itself leaves the body.
     expect([...embeddedWidgets(s, run)]).toEqual([2, 3, 4]);
   });
+  it('goes on after a box of a few teaser titles to the closing paragraph', () => {
+    const lines = [P1, P2, P3, 'Related stories', '* Glacier tours cancelled for the rest of the year', '* How drones measure the ice', '* Ski resorts brace for a short season', P4 + ' Until then, hikers are asked to stay on the marked trails.', 'Share', 'Facebook', 'Twitter'];
+    const s = scoredOf(lines);
+    const run = cutAtStop(s, { start: 0, end: 7, prose: 1 });
+    expect(run.end).toBe(7);
+    expect([...embeddedWidgets(s, run)]).toEqual([3, 4, 5, 6]);
+  });
+  it('still stops at a comment section or an author box, whose paragraphs follow names or nothing', () => {
+    const join = 'Join the conversation in the comments below and share your own experience of the mountains with other readers.';
+    const comments = scoredOf([P1, P2, P3, 'Comments', join]);
+    expect(cutAtStop(comments, { start: 0, end: 4, prose: 1 }).end).toBe(2);
+    const author = scoredOf([P1, P2, P3, 'Recent Posts', 'Jane Doe', 'Jane Doe', 'I am Jane and I write about the mountains, the weather and the people who live between the two of them.']);
+    expect(cutAtStop(author, { start: 0, end: 6, prose: 1 }).end).toBe(2);
+  });
   it('keeps prose under such a heading (a lead printed twice is no teaser)', () => {
     const s = scoredOf([P1, 'Comments', P2, P3, P4]);
     expect([...embeddedWidgets(s, { start: 0, end: 4, prose: 1 })]).toEqual([1]);
