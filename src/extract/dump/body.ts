@@ -305,8 +305,9 @@ export function keepInBody(s: Scored, mode: Mode): boolean {
       if (k === 'heading' || k === 'code' || k === 'table' || k === 'quote') return true;
       if (mode === 'precision') return s.ends && s.words >= 4;
       if (mode === 'recall') return true;
-      // Balanced: a short line repeated elsewhere on the page is chrome (menu entry, share bar).
-      return s.repeats === 1;
+      // Balanced: a short line repeated elsewhere on the page is chrome (menu entry, share bar),
+      // unless it is a section heading that the table of contents names.
+      return s.repeats === 1 || s.contents === true;
     }
   }
 }

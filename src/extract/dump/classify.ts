@@ -29,6 +29,8 @@ export interface Scored {
   stop: boolean;
   /** How many blocks of the document have the same text (1 = unique). */
   repeats: number;
+  /** A section heading that a table of contents above names (./classify.ts markContents). */
+  contents?: boolean;
   /** Carries a picture credit: a caption. */
   credit: boolean;
   /** Index of the slideshow (./gallery.ts) the block belongs to; absent outside one. */
@@ -287,6 +289,37 @@ function markCodeListings(scored: Scored[]): void {
   }
 }
 
+// A table of contents names at least this many of the headings below it.
+const CONTENTS_MIN = 3;
+
+/**
+ * Section headings that a table of contents above lists: a list whose entries come back, in
+ * order, as lines of their own further down. Those lines are repeated text, as menu entries
+ * are, but they head the article's sections.
+ */
+function markContents(scored: Scored[]): void {
+  // Where each text stands as a line of its own (not a list entry), when it does so once.
+  const alone = new Map<string, number>();
+  for (const s of scored) {
+    if (s.block.kind === 'list-item' || s.repeats < 2) continue;
+    const t = s.block.text;
+    alone.set(t, alone.has(t) ? -1 : s.index);
+  }
+  let i = 0;
+  while (i < scored.length) {
+    if (scored[i]!.block.kind !== 'list-item') { i++; continue; }
+    let j = i;
+    while (j < scored.length && scored[j]!.block.kind === 'list-item') j++;
+    const echoes: number[] = [];
+    for (let k = i; k < j; k++) {
+      const at = alone.get(scored[k]!.block.text) ?? -1;
+      if (at >= j && (echoes.length === 0 || at > echoes[echoes.length - 1]!)) echoes.push(at);
+    }
+    if (echoes.length >= CONTENTS_MIN) for (const e of echoes) scored[e]!.contents = true;
+    i = j;
+  }
+}
+
 /** Features and score of every block; `matcher` is the boilerplate phrase list in force. */
 export function classifyBlocks(blocks: readonly Block[], matcher: BoilerplateMatcher): Scored[] {
   const counts = new Map<string, number>();
@@ -317,5 +350,6 @@ export function classifyBlocks(blocks: readonly Block[], matcher: BoilerplateMat
   penalizeMetaRuns(scored);
   markCaptionEchoes(scored);
   markCodeListings(scored);
+  markContents(scored);
   return scored;
 }

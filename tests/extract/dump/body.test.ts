@@ -3,6 +3,7 @@ import { cutAtStop, densestRun, embeddedWidgets, isCleanDump, keepInBody, trimEd
 import { extractText } from '../../../src/extract/text/index.js';
 import { DEFAULT_EXTRACT_OPTIONS } from '../../../src/types.js';
 import { P1, P2, P3, scoredOf } from './helpers.js';
+import { BODY, fromText, textPage } from './fields/page.js';
 
 const MENU = ['* Home', '* News', '* Sport', '* Business', '* Weather', '* Culture'];
 
@@ -114,3 +115,21 @@ describe('comment threads and tickers without a heading', () => {
     expect(x.body[x.body.length - 1]).toBe(P3);
   });
 });
+
+describe('section headings named by a table of contents', () => {
+  it('keeps the headings, though the contents list repeats them', () => {
+    const page = textPage(['How to keep a sourdough starter alive'], {
+      body: [BODY[0]!, 'Contents', '* Feeding the starter\n* Storing it cold\n* Signs of trouble', 'Feeding the starter', BODY[1]!, 'Storing it cold', BODY[2]!, 'Signs of trouble', BODY[3]!],
+    });
+    const x = fromText(page);
+    expect(x.body).toContain('Storing it cold');
+    expect(x.body).toContain('Signs of trouble');
+    // The contents list itself is no text.
+    expect(x.body.filter((b) => b === 'Storing it cold')).toHaveLength(1);
+  });
+  it('does not keep a menu entry printed again as a line', () => {
+    const page = textPage(['How to keep a sourdough starter alive'], { menu: ['* Home', '* Recipes', '* Shop'], body: [BODY[0]!, BODY[1]!, 'Recipes', BODY[2]!, BODY[3]!] });
+    expect(fromText(page).body).not.toContain('Recipes');
+  });
+});
+
