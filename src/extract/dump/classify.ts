@@ -77,6 +77,42 @@ function isCode(t: string, inCodeBlock: boolean): boolean {
   return junk >= 0.5 * t.length;
 }
 
+/**
+ * The phrase a line prints two or three times over, or null: a teaser card whose picture's
+ * alt text, title and link all carry the headline ("How to X How to X How to X").
+ */
+function echoedPhrase(text: string, minWords = 3): string | null {
+  const t = text.replace(/\s+/g, ' ').trim();
+  if (t.length > 3 * BLURB_MAX) return null;
+  for (let k = 2; k <= 3; k++) {
+    const len = (t.length - (k - 1)) / k;
+    if (!Number.isInteger(len)) continue;
+    const p = t.slice(0, len);
+    if (p.split(' ').length >= minWords && Array(k).fill(p).join(' ') === t) return p;
+  }
+  return null;
+}
+// Teaser titles and blurbs are short; a longer text printed twice or cut short is something
+// else (an author bio card: ./tail.ts).
+const BLURB_MAX = 200;
+
+// A blurb cut short and its link: "… you're immediately overloaded with sights,… Read more".
+const CUT_BLURB = /(?:…|\.{3})\s*([^….]{1,40})$/u;
+
+/**
+ * A teaser card printed as text: its headline printed over again, or a blurb cut short by an
+ * ellipsis and followed by "Read more". Embedded in an article, it is the site's, not the
+ * article's.
+ */
+function isTeaserCard(text: string, matcher: BoilerplateMatcher): boolean {
+  if (echoedPhrase(text) !== null) return true;
+  const m = text.length <= BLURB_MAX ? CUT_BLURB.exec(text) : null;
+  if (!m) return false;
+  // The link may be printed twice too ("Read more Read more").
+  const tail = m[1]!.trim();
+  return matcher.match(echoedPhrase(tail, 1) ?? tail) === 'line';
+}
+
 /** Is this block prose, judged from its own text only. */
 export function looksLikeProse(text: string, weight: number, words: number, sentences: number, ends: boolean): boolean {
   if (weight >= PROSE_LONG && words >= 12) return true;
@@ -333,6 +369,7 @@ export function classifyBlocks(blocks: readonly Block[], matcher: BoilerplateMat
     const ends = endsSentence(text);
     const boiler = text === '' ? null : matcher.match(text);
     let cls = classOf(block, weight, words, sentences, ends, boiler);
+    if ((cls === 'prose' || cls === 'short') && isTeaserCard(text, matcher)) cls = 'link';
     if ((listShares[index] ?? 0) >= 0.5 && (cls === 'prose' || cls === 'short')) cls = 'link';
     const base = {
       block, index, weight, words, sentences, ends, cls, boiler,

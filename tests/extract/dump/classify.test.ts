@@ -58,3 +58,24 @@ describe('program listings in plain text', () => {
     expect(s.some((x) => x.code)).toBe(false);
   });
 });
+
+describe('teaser cards inside an article', () => {
+  it('takes a headline printed over again, or a blurb cut short before "Read more", for a teaser', () => {
+    const s = scoredOf([
+      P1,
+      'Why Glaciers Melt Faster in Dry Summers Why Glaciers Melt Faster in Dry Summers Why Glaciers Melt Faster in Dry Summers',
+      'When the snow cover melts early, the dark ice below it takes in far more of the sunlight and starts to… Read more Read more',
+      P2,
+    ]);
+    expect(s.map((x) => x.cls)).toEqual(['prose', 'link', 'link', 'prose']);
+  });
+  it('keeps a sentence that trails off, and a short phrase said twice', () => {
+    const s = scoredOf(['The guide stopped at the edge of the ice, looked down into the crevasse and said nothing for a long time…', 'Never again. Never again.']);
+    expect(s.map((x) => x.cls)).not.toContain('link');
+  });
+  it('leaves a longer bio card cut short to the author-bio rule', () => {
+    const bio = 'Jane Doe is a senior writer covering climate science. She was previously an editor at a science magazine, where she wrote about glaciers and the people who study them for ten years. Before that, she studied geography in Edinburgh and... Read more';
+    expect(scoredOf([bio])[0]!.cls).toBe('prose');
+  });
+});
+
