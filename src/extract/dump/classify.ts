@@ -356,6 +356,9 @@ function markContents(scored: Scored[]): void {
   }
 }
 
+// How much of a long block's opening the phrase list is asked about.
+const OPENING = 160;
+
 /** Features and score of every block; `matcher` is the boilerplate phrase list in force. */
 export function classifyBlocks(blocks: readonly Block[], matcher: BoilerplateMatcher): Scored[] {
   const counts = new Map<string, number>();
@@ -367,8 +370,11 @@ export function classifyBlocks(blocks: readonly Block[], matcher: BoilerplateMat
     const words = wordCountOf(text);
     const sentences = sentenceCount(text);
     const ends = endsSentence(text);
-    const boiler = text === '' ? null : matcher.match(text);
+    let boiler = text === '' ? null : matcher.match(text);
     let cls = classOf(block, weight, words, sentences, ends, boiler);
+    // A cookie notice or a legal paragraph too long for the phrase list says what it is in
+    // its opening words ("We use cookies and similar technologies to …", "© 2022 …").
+    if (cls === 'prose' && text.length > OPENING && matcher.match(text.slice(0, OPENING)) === 'contains') { cls = 'boiler'; boiler = 'contains'; }
     if ((cls === 'prose' || cls === 'short') && isTeaserCard(text, matcher)) cls = 'link';
     if ((listShares[index] ?? 0) >= 0.5 && (cls === 'prose' || cls === 'short')) cls = 'link';
     const base = {

@@ -79,3 +79,19 @@ describe('teaser cards inside an article', () => {
   });
 });
 
+describe('long notices', () => {
+  it('takes a cookie notice too long for the phrase list for boilerplate by its opening words', () => {
+    const notice = 'We use cookies and similar technologies to improve your browsing experience, personalize content and offers, show targeted ads, analyze traffic, and better understand you. '
+      + 'We may share your information with third-party partners for marketing purposes. To learn more and make choices about data use, visit our Advertising Policy and Privacy Policy. '
+      + 'By clicking Accept and Continue below, you agree to the use of cookies on this site and to our terms.';
+    const [s] = scoredOf([notice]);
+    expect(s!.cls).toBe('boiler');
+    expect(s!.score).toBeLessThan(0);
+  });
+  it('keeps an article paragraph that only mentions cookies further on', () => {
+    const para = 'Regulators in three countries opened inquiries on Monday into how the largest advertising networks track readers across news sites, after a study found that most of them ignore the choices readers make. '
+      + 'The study counted more than two hundred trackers on a typical front page, and found that consent banners which say "we use cookies" rarely let readers refuse them. The regulators said they would publish their first findings before the end of the year.';
+    expect(scoredOf([para])[0]!.cls).toBe('prose');
+  });
+});
+
