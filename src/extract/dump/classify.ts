@@ -300,8 +300,14 @@ function markCaptionEchoes(scored: Scored[]): void {
 /** A line of program code, not a menu of "|"-separated entries. */
 const codeLine = (t: string): boolean => looksLikeCode(t) && !/\s\|\s/.test(t);
 
+const CODE_COST = -2;
+
+// The line right under the other, no blank line between (Markdown lines of one paragraph
+// are told apart by their line numbers).
+const nextLine = (a: Block, b: Block): boolean => !b.gapBefore || b.line === a.line + 1;
+
 /**
- * Program listings in a plain-text dump: lines printed one under the other, without blank
+ * Program listings printed as text: lines printed one under the other, without blank
  * lines between them, of which at least half look like code. Every line of such a listing is
  * code — "series" and "FROM" repeat in a listing as a menu's entries repeat on a page, but
  * they are the article's text.
@@ -310,9 +316,10 @@ function markCodeListings(scored: Scored[]): void {
   let i = 0;
   while (i < scored.length) {
     const b = scored[i]!.block;
-    if (b.kind !== 'line' || b.linkShare !== null) { i++; continue; }
+    // A Markdown converter that lost the <pre> prints the listing as lines too, without links.
+    if (b.kind !== 'line' || (b.linkShare ?? 0) > 0) { i++; continue; }
     let j = i + 1;
-    while (j < scored.length && scored[j]!.block.kind === 'line' && !scored[j]!.block.gapBefore) j++;
+    while (j < scored.length && scored[j]!.block.kind === 'line' && nextLine(scored[j - 1]!.block, scored[j]!.block)) j++;
     let lines = 0, code = 0;
     for (let k = i; k < j; k++) {
       const t = scored[k]!.block.text;
@@ -320,7 +327,14 @@ function markCodeListings(scored: Scored[]): void {
       lines++;
       if (codeLine(t)) code++;
     }
-    if (lines >= 2 && code >= 2 && code * 2 >= lines) for (let k = i; k < j; k++) scored[k]!.code = true;
+    if (lines >= 2 && code >= 2 && code * 2 >= lines) {
+      for (let k = i; k < j; k++) {
+        const s = scored[k]!;
+        s.code = true;
+        // Part of a technical article, never a menu: it costs as little as a placeholder.
+        if (s.score < 0 && s.cls !== 'boiler') s.score = Math.max(s.score, CODE_COST);
+      }
+    }
     i = j;
   }
 }

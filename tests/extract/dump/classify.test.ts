@@ -3,7 +3,7 @@ import { boilerplateMatcher } from '../../../src/extract/boilerplate/index.js';
 import { extractText } from '../../../src/extract/text/index.js';
 import { DEFAULT_EXTRACT_OPTIONS } from '../../../src/types.js';
 import { P1, P2, scoredOf } from './helpers.js';
-import { BODY, fromText, textPage } from './fields/page.js';
+import { BODY, fromMarkdown, fromText, textPage } from './fields/page.js';
 
 describe('captions and credits', () => {
   it('takes the alt text printed above a credited caption for that caption', () => {
@@ -95,3 +95,19 @@ describe('long notices', () => {
   });
 });
 
+
+describe('program listings in a Markdown dump without a fence', () => {
+  it('keeps the listing when the converter lost the <pre> and printed it as lines', () => {
+    const md = [
+      '[Home](/) [About](/about) [Subscribe](/subscribe)', '',
+      '# Anomaly detection in plain SQL', '',
+      'The mean of a series is a reasonable value to compare against, and a query can compute it along with the deviation of the values.', '',
+      'WITH series AS (', 'SELECT *', 'FROM unnest(array[2, 3, 5, 12]) AS n', '),', 'stats AS (', 'SELECT', 'avg(n) series_mean,', 'stddev(n) as series_stddev', 'FROM', 'series', ')', 'SELECT', 'n,', '(n - series_mean) / series_stddev as zscore', 'FROM', 'series,', 'stats;', '',
+      'Any value whose z-score lies outside the range we chose is an anomaly worth a closer look by the people on call that night.', '',
+      'The same query can be written with a window, which reads the series only once and scales to large tables of data.', '',
+    ].join('\n');
+    const x = fromMarkdown(md);
+    expect(x.body).toContain('stddev(n) as series_stddev');
+    expect(x.body[x.body.length - 1]).toMatch(/^The same query/);
+  });
+});
