@@ -373,6 +373,41 @@ function markContents(scored: Scored[]): void {
 // How much of a long block's opening the phrase list is asked about.
 const OPENING = 160;
 
+// A ranked list or a listicle counts this far; "most read" boxes count to five or ten.
+const COUNT_MIN = 15;
+// Entries of a counted list may carry a line or two of their own (a joke's answer, a blurb).
+const COUNT_GAP = 3;
+const WRITTEN_NUMBER = /^(\d{1,3})[.)]\s/;
+
+/**
+ * Entries of a long counted list ("1. …" to "100. …", numbers written in the text): a ranking
+ * or a listicle, the article itself however short each entry is. Its entries weigh as short
+ * sentences do.
+ */
+function markCountedLists(scored: Scored[]): void {
+  const numberAt = (i: number): number => {
+    const m = WRITTEN_NUMBER.exec(scored[i]!.block.text);
+    return m ? Number(m[1]) : -1;
+  };
+  let i = 0;
+  while (i < scored.length) {
+    const n = numberAt(i);
+    if (n < 0) { i++; continue; }
+    const entries = [i];
+    let last = i, want = n + 1;
+    for (let j = i + 1; j < scored.length && j - last <= COUNT_GAP + 1; j++) {
+      if (numberAt(j) === want) { entries.push(j); last = j; want++; }
+    }
+    if (entries.length >= COUNT_MIN) {
+      for (const e of entries) {
+        const s = scored[e]!;
+        if (s.cls === 'short' && s.score < 0) s.score = 0.3 * s.weight;
+      }
+    }
+    i = last + 1;
+  }
+}
+
 /** Features and score of every block; `matcher` is the boilerplate phrase list in force. */
 export function classifyBlocks(blocks: readonly Block[], matcher: BoilerplateMatcher): Scored[] {
   const counts = new Map<string, number>();
@@ -408,5 +443,6 @@ export function classifyBlocks(blocks: readonly Block[], matcher: BoilerplateMat
   markCaptionEchoes(scored);
   markCodeListings(scored);
   markContents(scored);
+  markCountedLists(scored);
   return scored;
 }

@@ -111,3 +111,21 @@ describe('program listings in a Markdown dump without a fence', () => {
     expect(x.body[x.body.length - 1]).toMatch(/^The same query/);
   });
 });
+
+describe('long counted lists', () => {
+  it('keeps a ranking whose entries are short lines, numbered in the text', () => {
+    const names = ['Anna Berg', 'Boris Lind', 'Carla Moreno', 'David Ek', 'Eva Holm', 'Fritz Lang', 'Greta Sand', 'Hugo Strand', 'Ida Falk', 'Jonas Wik',
+      'Karin Dahl', 'Lars Nord', 'Maja Vik', 'Nils Bjork', 'Olga Ström', 'Per Lund', 'Rut Ahl', 'Sven Ek'];
+    const list = names.map((n, i) => `${String(i + 1).padStart(2, '0')}. ${n}`).join('\n');
+    const page = textPage(['The 18 best alpine guides of the decade'], {
+      body: [BODY[0]!, BODY[1]!, 'Here is the full list from the magazine.', list],
+    });
+    const body = fromText(page).body;
+    expect(body).toContain('01. Anna Berg');
+    expect(body).toContain('18. Sven Ek');
+  });
+  it('does not take a short "most read" box counting to five for the article', () => {
+    const s = scoredOf([P1, '1. Storm closes pass', '2. Ski lifts reopen', '3. Avalanche warning raised', '4. Hut prices rise', '5. New trail opens']);
+    expect(s.slice(1).every((x) => x.score < 0)).toBe(true);
+  });
+});
