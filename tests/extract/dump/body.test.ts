@@ -133,3 +133,14 @@ describe('section headings named by a table of contents', () => {
   });
 });
 
+
+describe('Spanish comment boxes and "most read" rails', () => {
+  it('end the article', () => {
+    const page = textPage(['Cómo mantener viva la masa madre'], {
+      body: [...BODY, 'Enviá tu comentario', 'Los comentarios publicados son de exclusiva responsabilidad de sus autores y pueden ser pasibles de sanciones legales si no respetan las normas del sitio.',
+        'Inicia sesión para comentar', 'Las más leídas', 'Por qué la masa madre necesita harina fresca todos los días para crecer bien en casa'],
+    });
+    const body = fromText(page).body;
+    expect(body[body.length - 1]).toBe(BODY[3]);
+  });
+});
