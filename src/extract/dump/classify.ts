@@ -408,6 +408,36 @@ function markCountedLists(scored: Scored[]): void {
   }
 }
 
+// Cut off mid-word: "… from a Silicon Valle...". (Scripts without spaces have no mid-word, and
+// their writers end many a sentence with an ellipsis.)
+const CUT_OFF = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{N}](?:\.{3}|…)$/u;
+// Titles a site cuts to one width; this many of one length are no coincidence.
+const CUT_SAME = 3;
+
+/**
+ * Teaser titles a site cut to a fixed number of characters ("☆ Four tips for startup success
+ * from a Silicon Valle...", all of one length): an archive or a "recent posts" list, however
+ * sentence-like the cut leaves them.
+ */
+function markTruncatedTitles(scored: Scored[]): void {
+  const byLength = new Map<number, number[]>();
+  for (const s of scored) {
+    const t = s.block.text;
+    if (t.length > 160 || !CUT_OFF.test(t)) continue;
+    const at = byLength.get(t.length);
+    if (at) at.push(s.index); else byLength.set(t.length, [s.index]);
+  }
+  for (const ids of byLength.values()) {
+    if (ids.length < CUT_SAME) continue;
+    for (const i of ids) {
+      const s = scored[i]!;
+      if (s.cls !== 'prose' && s.cls !== 'short') continue;
+      s.cls = 'link';
+      s.score = scoreOf(s);
+    }
+  }
+}
+
 /** Features and score of every block; `matcher` is the boilerplate phrase list in force. */
 export function classifyBlocks(blocks: readonly Block[], matcher: BoilerplateMatcher): Scored[] {
   const counts = new Map<string, number>();
@@ -444,5 +474,6 @@ export function classifyBlocks(blocks: readonly Block[], matcher: BoilerplateMat
   markCodeListings(scored);
   markContents(scored);
   markCountedLists(scored);
+  markTruncatedTitles(scored);
   return scored;
 }

@@ -129,3 +129,17 @@ describe('long counted lists', () => {
     expect(s.slice(1).every((x) => x.score < 0)).toBe(true);
   });
 });
+
+describe('teaser titles cut to one width', () => {
+  it('are link entries, though the cut leaves them looking like sentences', () => {
+    const titles = ['☆ Four tips for reaching the summit early from a mountain gui...', '☆ Get a glimpse of the new alpine huts opening this summer in th...', '☆ How the glacier survey measured ice loss with drones and sta...'];
+    // Same length: the site cut them all at one number of characters.
+    const cut = titles.map((t) => t.slice(0, 53) + '...');
+    const s = scoredOf([P1, P2, ...cut]);
+    expect(s.slice(2).map((x) => x.cls)).toEqual(['link', 'link', 'link']);
+  });
+  it('keeps sentences that end with an ellipsis when their lengths differ', () => {
+    const s = scoredOf(['He waited at the edge of the glacier for the others, and waited...', 'Nobody came back down from the ridge that evening, nobody at all...']);
+    expect(s.map((x) => x.cls)).toEqual(['prose', 'prose']);
+  });
+});
