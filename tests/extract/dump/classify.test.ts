@@ -143,3 +143,12 @@ describe('teaser titles cut to one width', () => {
     expect(s.map((x) => x.cls)).toEqual(['prose', 'prose']);
   });
 });
+
+describe('video player controls printed as text', () => {
+  it('are boilerplate', () => {
+    const m = boilerplateMatcher();
+    expect(m.match('This is a modal window.')).not.toBeNull();
+    expect(m.match('This is a modal window. This modal can be closed by pressing the Escape key or activating the close button.')).not.toBeNull();
+    expect(m.match('captions settings, opens captions settings dialog')).not.toBeNull();
+  });
+});
