@@ -67,7 +67,7 @@ describe('dump tag', () => {
   });
 
   it('does not take a button, a widget heading, a pager, a host name or a doubled name for the kicker', () => {
-    for (const above of ['Join Today', 'Responses', 'RSS Link', '« Vorige | Nächste »', 'ここから本文です', 'crumbquarterly.com', 'Jane DoeJane Doe', '(MAWD-lin) [sou]', 'a member']) {
+    for (const above of ['Join Today', 'take the tour', 'Responses', 'RSS Link', '« Vorige | Nächste »', 'ここから本文です', 'crumbquarterly.com', 'Jane DoeJane Doe', '(MAWD-lin) [sou]', 'a member']) {
       expect(fromText(textPage([above, TITLE], { menu: MENU })).tag, above).toBeNull();
     }
     expect(notALabel('Jane Doe Jane Doe')).toBe(true);
