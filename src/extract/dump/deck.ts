@@ -4,6 +4,7 @@
 // date, share bar, picture) instead of running straight into the next paragraph.
 import type { Scored } from './classify.js';
 import { isToolbarText } from './fields/chrome.js';
+import { capitalShare, commaCount } from './measure.js';
 import { findDate } from './meta.js';
 
 const SKIP = new Set(['artifact', 'rule', 'boiler', 'meta', 'link']);
@@ -64,6 +65,8 @@ function deckShaped(s: Scored): boolean {
   if (s.words < 5 || s.weight > DECK_MAX_WEIGHT || s.sentences > 3) return false;
   // A byline or caption line: a date, an address, or a name printed twice.
   if (ADDRESS.test(b.text) || hasDoubledPhrase(b.text) || (s.words <= 16 && findDate(b.text) !== null)) return false;
+  // A title-cased run of comma-separated names is an author or keyword list.
+  if (commaCount(b.text) >= 4 && (capitalShare(b.text) ?? 0) >= 0.8) return false;
   // A question-and-answer teaser or a sentence: it must read as text, not a label.
   return /\p{L}/u.test(b.text);
 }
@@ -74,8 +77,8 @@ export function findDeck(scored: readonly Scored[], ctx: DeckContext): number | 
   if (c === null) return null;
   const s = scored[c]!;
   if (!deckShaped(s) || s.credit) return null;
-  // After a picture, a sentence is its caption.
-  for (let j = ctx.headlineIndex + 1; j < c; j++) if (scored[j]!.cls === 'artifact' && scored[j]!.block.text !== '') return null;
+  // After a picture, a sentence is its caption; after a "You may also like" heading, a teaser.
+  for (let j = ctx.headlineIndex + 1; j < c; j++) if ((scored[j]!.cls === 'artifact' && scored[j]!.block.text !== '') || scored[j]!.stop) return null;
   if (scored[c - 1]?.block.flags?.media) return null;
   // The headline repeated with decoration ("Getting LEAN with Digital Ad UX 1").
   const h = norm(ctx.headlineText), t = norm(s.block.text);

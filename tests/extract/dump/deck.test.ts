@@ -2,7 +2,7 @@
 // lines that sit in the same place but are not one. Self-made pages.
 import { describe, expect, it } from 'vitest';
 import { hasDoubledPhrase } from '../../../src/extract/dump/deck.js';
-import { fromText, textPage } from './fields/page.js';
+import { BODY, fromMarkdown, fromText, textPage } from './fields/page.js';
 
 const TITLE = 'Why Sourdough Starters Need Feeding Twice a Day';
 
@@ -31,5 +31,18 @@ describe('dump deck', () => {
     expect(hasDoubledPhrase('Medical Daily Medical Daily 9/21/2016')).toBe(true);
     expect(hasDoubledPhrase('Green New Deal Green New Deal for Europe')).toBe(true);
     expect(hasDoubledPhrase('Bakers say that that starter needs flour')).toBe(false);
+  });
+});
+
+describe('dump deck: widgets and lists under the headline', () => {
+  it('does not take a teaser under a "You may also like" heading that follows the headline', () => {
+    const md = [`# ${TITLE}`, '## You may also like', 'Popular deals on kitchen jars and flour tins this week', ...BODY].join('\n\n');
+    expect(fromMarkdown(md).deck).toBeNull();
+  });
+
+  it('does not take a list of authors', () => {
+    const x = fromText(textPage([TITLE, 'Jane Doe, John Roe, Mary Major, Richard Miles, Anna Baker, Peter Oven']));
+    expect(x.headline).toBe(TITLE);
+    expect(x.deck).toBeNull();
   });
 });
