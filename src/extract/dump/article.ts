@@ -22,6 +22,8 @@ export interface DumpContext {
   prefix: 'text' | 'md';
   plainText: boolean;
   meta: DocMeta | null;
+  /** Folded titles the page's share links carry (./fields/shared.ts); absent = none known. */
+  sharedTitles?: readonly string[];
 }
 
 // Below this much prose the "article" is a listing, a gallery or an error page.
@@ -85,7 +87,7 @@ export function extractFromBlocks(blocks: readonly Block[], options: ExtractOpti
     h = findText(scored, stated.headline, 0, Math.min(last, bodyStart0 + 3));
   } else if (scored.length > 0) {
     const vocab = vocabulary(scored, bodyStart0, bodyEnd);
-    h = findHeadline(scored, { bodyStart: bodyStart0, bodyEnd, bodyVocabulary: vocab, plainText: ctx.plainText });
+    h = findHeadline(scored, { bodyStart: bodyStart0, bodyEnd, bodyVocabulary: vocab, plainText: ctx.plainText, sharedTitles: ctx.sharedTitles ?? [] });
     if (h !== null) { x.headline = scored[h]!.block.text; x.provenance.headline = where(ctx, scored[h]!); }
   }
 

@@ -6,6 +6,7 @@
 // teaser for another story is not.
 import type { Scored } from './classify.js';
 import { atTop, echoCount, namedInCopyright, pageFacts, type PageFacts } from './fields/page.js';
+import { sharedMatch } from './fields/shared.js';
 import { capitalShare, contentTokens } from './measure.js';
 
 export interface HeadlineContext {
@@ -17,6 +18,8 @@ export interface HeadlineContext {
   bodyVocabulary: ReadonlySet<string>;
   /** Plain-text dumps: a line standing between blank lines is a title-like unit. */
   plainText: boolean;
+  /** Folded titles the page's share links carry (./fields/shared.ts). */
+  sharedTitles?: readonly string[];
 }
 
 /** One scored candidate; `why` holds each signal's contribution (for tests and tracing). */
@@ -120,6 +123,8 @@ function scoreCandidate(scored: readonly Scored[], page: PageFacts, i: number, c
   if (s.words <= 4 && s.repeats >= 3) add('repeats', -0.5 * (s.repeats - 2));
   const echoes = s.words >= 4 ? echoCount(page, i) : 0;
   if (echoes > 0) add('echo', Math.min(0.9, 0.45 * echoes));
+  // The title the share buttons send is the page's own: the strongest echo there is.
+  add('shared', 2.5 * sharedMatch(page.keys[i]!, ctx.sharedTitles ?? []));
   // The byline and date sit under the headline (some sites put the date above it).
   if (headsMeta(scored, i)) add('metaAfter', 0.7);
   else if (metaBefore(scored, i)) add('metaBefore', 0.4);
@@ -156,6 +161,14 @@ export function headlineCandidates(scored: readonly Scored[], ctx: HeadlineConte
     }
     if (i < ctx.bodyStart && (s.cls === 'short' || s.cls === 'prose')) distance++;
   }
+  // Above the window, only the title the share links name: a long author list or menu may
+  // stand between it and the text.
+  const titles = ctx.sharedTitles ?? [];
+  if (titles.length > 0) {
+    for (let i = lo - 1; i >= 0; i--) {
+      if (eligible(scored[i]!) && sharedMatch(page.keys[i]!, titles) > 0) out.push(scoreCandidate(scored, page, i, ctx, distance));
+    }
+  }
   return out;
 }
 
@@ -168,8 +181,30 @@ export function findHeadline(scored: readonly Scored[], ctx: HeadlineContext): n
     scores.set(c.index, c.score);
     if (c.score > bestScore) { bestScore = c.score; best = c.index; }
   }
-  if (best === null || bestScore <= -1.5) return null;
-  return preferHeadOverDeck(scored, scores, fullTitleNearby(scored, scores, headsTheMetadata(scored, scores, best)), ctx);
+  const chosen = best === null || bestScore <= -1.5 ? null
+    : preferHeadOverDeck(scored, scores, fullTitleNearby(scored, scores, headsTheMetadata(scored, scores, best)), ctx);
+  return sharedTopHeading(scored, ctx, chosen) ?? chosen;
+}
+
+/**
+ * A top-level heading that says exactly what the share links send is the headline wherever
+ * it stands (a teaser rail printed above it may have looked like the start of the text),
+ * unless the chosen block says it too. Of several, the last above the text: a sticky header
+ * repeats the title at the top of the page.
+ */
+function sharedTopHeading(scored: readonly Scored[], ctx: HeadlineContext, chosen: number | null): number | null {
+  const titles = ctx.sharedTitles ?? [];
+  if (titles.length === 0) return null;
+  const page = pageFacts(scored);
+  if (chosen !== null && sharedMatch(page.keys[chosen]!, titles) > 0) return null;
+  let found: number | null = null;
+  for (let i = 0; i <= ctx.bodyEnd && i < scored.length; i++) {
+    const b = scored[i]!.block;
+    if (b.kind !== 'heading' || b.level !== 1 || !eligible(scored[i]!) || sharedMatch(page.keys[i]!, titles) < 1) continue;
+    if (found !== null && i > ctx.bodyStart) break;
+    found = i;
+  }
+  return found;
 }
 
 /**

@@ -3,6 +3,7 @@
 // Header lines ("Title: …", "Markdown Content:") → remark blocks → the shared dump extractor.
 import type { ExtractOptions, Extraction } from '../../types.js';
 import { extractFromBlocks } from '../dump/article.js';
+import { sharedTitles } from '../dump/fields/shared.js';
 import { parseHeaderLines, type DocMeta } from '../dump/header.js';
 import { markdownToBlocks } from './blocks.js';
 import { frontMatterMeta, jsonHeaderMeta } from './metadata.js';
@@ -20,5 +21,5 @@ export function extractMarkdown(input: string, options: ExtractOptions): Extract
   }
   const doc = markdownToBlocks(text, first);
   meta ??= (doc.yaml !== null ? frontMatterMeta(doc.yaml) : null) ?? (doc.jsonHeader ? jsonHeaderMeta(doc.jsonHeader) : null);
-  return extractFromBlocks(doc.blocks, options, { prefix: 'md', plainText: false, meta });
+  return extractFromBlocks(doc.blocks, options, { prefix: 'md', plainText: false, meta, sharedTitles: sharedTitles(text) });
 }

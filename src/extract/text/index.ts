@@ -3,6 +3,7 @@
 // extractor.
 import type { ExtractOptions, Extraction } from '../../types.js';
 import { extractFromBlocks } from '../dump/article.js';
+import { sharedTitles } from '../dump/fields/shared.js';
 import { parseHeaderLines } from '../dump/header.js';
 import { textToBlocks } from './blocks.js';
 import { stripReferences } from './links.js';
@@ -12,7 +13,9 @@ export function extractText(input: string, options: ExtractOptions): Extraction 
   const header = parseHeaderLines(lines);
   let first = 1;
   if (header) { lines = lines.slice(header.consumed); first += header.consumed; }
+  // A lynx reference list holds the share links' URLs, titles in them; it goes before the text is read.
+  const titles = sharedTitles(input);
   lines = stripReferences(lines);
   const blocks = textToBlocks(lines, first);
-  return extractFromBlocks(blocks, options, { prefix: 'text', plainText: true, meta: header?.meta ?? null });
+  return extractFromBlocks(blocks, options, { prefix: 'text', plainText: true, meta: header?.meta ?? null, sharedTitles: titles });
 }
