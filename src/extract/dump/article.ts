@@ -11,7 +11,7 @@ import { classifyBlocks, type Scored } from './classify.js';
 import { cutAtStop, densestRun, embeddedGalleries, embeddedWidgets, extendCleanRun, isCleanDump, keepInBody, leadStart, trimEdges, type Run } from './body.js';
 import { findDeck } from './deck.js';
 import type { DocMeta } from './header.js';
-import { findHeadline } from './headline.js';
+import { findHeadline, headlineText } from './headline.js';
 import { contentTokens } from './measure.js';
 import { bylineOf, findDate, isNameLine } from './meta.js';
 import { findSectionLine, findTag } from './tag.js';
@@ -79,8 +79,10 @@ export function extractFromBlocks(blocks: readonly Block[], options: ExtractOpti
   const bodyStart0 = run ? firstProse(scored, run.start, run.end) : 0;
   const bodyEnd = run ? run.end : last;
 
-  // Headline: stated, else the best-heading block above the body.
+  // Headline: stated, else the best-heading block above the body (with the line that
+  // completes it, when it is set over two).
   let h: number | null = null;
+  let hLast: number | null = null;
   if (stated.headline) {
     x.headline = stated.headline;
     x.provenance.headline = statedBy;
@@ -88,14 +90,18 @@ export function extractFromBlocks(blocks: readonly Block[], options: ExtractOpti
   } else if (scored.length > 0) {
     const vocab = vocabulary(scored, bodyStart0, bodyEnd);
     h = findHeadline(scored, { bodyStart: bodyStart0, bodyEnd, bodyVocabulary: vocab, plainText: ctx.plainText, sharedTitles: ctx.sharedTitles ?? [] });
-    if (h !== null) { x.headline = scored[h]!.block.text; x.provenance.headline = where(ctx, scored[h]!); }
+    if (h !== null) {
+      const t = headlineText(scored, h);
+      x.headline = t.text; hLast = t.last;
+      x.provenance.headline = where(ctx, scored[h]!);
+    }
   }
 
   // Deck and tag by position around the headline.
   let deckIdx: number | null = null;
   if (stated.deck) { x.deck = stated.deck; x.provenance.deck = statedBy; }
   if (h !== null) {
-    deckIdx = findDeck(scored, { headlineIndex: h, headlineText: scored[h]!.block.text, limit: Math.min(last, Math.max(bodyEnd, h + 8)) });
+    deckIdx = findDeck(scored, { headlineIndex: hLast ?? h, headlineText: scored[h]!.block.text, limit: Math.min(last, Math.max(bodyEnd, h + 8)) });
     if (deckIdx !== null && !stated.deck) { x.deck = scored[deckIdx]!.block.text; x.provenance.deck = where(ctx, scored[deckIdx]!); }
   }
   if (stated.tag) { x.tag = stated.tag; x.provenance.tag = statedBy; }
@@ -128,7 +134,7 @@ export function extractFromBlocks(blocks: readonly Block[], options: ExtractOpti
   // article text stands above them: then the "headline" is a line of the article, and only
   // it is left out.
   let start = run ? run.start : 0;
-  const headerEnd = Math.max(h ?? -1, deckIdx ?? -1);
+  const headerEnd = Math.max(hLast ?? h ?? -1, deckIdx ?? -1);
   const headerStart = Math.min(h ?? Infinity, deckIdx ?? Infinity);
   if (run && headerEnd >= start && headerEnd < run.end && !hasProse(scored, start, headerStart - 1)) start = headerEnd + 1;
   if (run) start = leadStart(scored, start, run.end);
@@ -148,7 +154,7 @@ export function extractFromBlocks(blocks: readonly Block[], options: ExtractOpti
     for (let i = start; i <= run.end; i++) {
       const s = scored[i]!;
       if (widgets.has(i) || !keepInBody(s, options.mode)) continue;
-      if (i === h || i === deckIdx || (i <= bodyStart0 + 2 && skip.has(norm(s.block.text)))) continue;
+      if (i === h || i === hLast || i === deckIdx || (i <= bodyStart0 + 2 && skip.has(norm(s.block.text)))) continue;
       body.push(s.block.text);
       if (s.cls === 'prose') prose += s.weight;
     }

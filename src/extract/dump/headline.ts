@@ -89,6 +89,38 @@ function metaBefore(scored: readonly Scored[], i: number): boolean {
   return false;
 }
 
+const FINAL_COLON = /[:：]$/u;
+
+/**
+ * A line that runs on into the next one mid-sentence is a piece of a paragraph printed over
+ * lines ("… she was depicted as a" / "penitent …"), not a title.
+ */
+function runsOn(scored: readonly Scored[], i: number): boolean {
+  const b = scored[i]!.block, below = scored[i + 1]?.block;
+  return below !== undefined && !below.gapBefore && below.kind === b.kind && /^\p{Ll}/u.test(below.text) && !/[.!?:;。]["'”’)]*$/u.test(b.text);
+}
+
+/**
+ * The block that completes a title ending in a colon, set as two lines ("Open Journalism
+ * Project:" over "Better Student Journalism"): a short title-like line right below it. -1
+ * when there is none — then the colon ends a label ("MEANING:", "Summary:").
+ */
+export function continuationOf(scored: readonly Scored[], i: number): number {
+  const s = scored[i]!;
+  if (!FINAL_COLON.test(s.block.text) || s.words < 2 || s.words > 10) return -1;
+  const n = scored[i + 1];
+  if (!n || n.cls !== 'short' || n.words < 2 || n.words > 14 || n.credit || n.block.kind === 'list-item') return -1;
+  if (FINAL_STOP.test(n.block.text) || FINAL_COLON.test(n.block.text)) return -1;
+  return i + 1;
+}
+
+/** The headline's text: block `i`, joined with the line that completes it. */
+export function headlineText(scored: readonly Scored[], i: number): { text: string; last: number } {
+  const j = continuationOf(scored, i);
+  const text = scored[i]!.block.text;
+  return j < 0 ? { text, last: i } : { text: `${text} ${scored[j]!.block.text}`, last: j };
+}
+
 function scoreCandidate(scored: readonly Scored[], page: PageFacts, i: number, ctx: HeadlineContext, distance: number): HeadlineCandidate {
   const s = scored[i]!;
   const b = s.block;
@@ -103,12 +135,16 @@ function scoreCandidate(scored: readonly Scored[], page: PageFacts, i: number, c
   if (s.cls === 'prose') add('prose', s.weight > 200 ? -1.5 : -0.6);
   // Headlines rarely end with a full stop; questions and exclamations are fine.
   if (FINAL_STOP.test(b.text) && !/\.\.\.$|…$/.test(b.text)) add('period', b.kind === 'heading' ? -0.5 : -1.2);
+  // A title set over two lines is as long as both; a line ending in a colon alone is a label.
+  const cont = continuationOf(scored, i);
+  const words = cont < 0 ? s.words : s.words + scored[cont]!.words;
+  if (cont < 0 && FINAL_COLON.test(b.text)) add('colon', -1);
   // Headlines run five to twenty-odd words; three- and four-word lines are more often a
   // name, a label or a site than a title.
-  if (s.words >= 5 && s.words <= 22) add('length', 0.6);
-  else if (s.words >= 3 && s.words <= 4) add('length', s.words === 3 ? 0 : 0.3);
-  else if (s.words <= 2) add('length', -0.7);
-  else if (s.words > 28) add('length', -0.8);
+  if (words >= 5 && words <= 22) add('length', 0.6);
+  else if (words >= 3 && words <= 4) add('length', words === 3 ? 0 : 0.3);
+  else if (words <= 2) add('length', -0.7);
+  else if (words > 28) add('length', -0.8);
   // Standing alone between blank lines, as titles do in text dumps.
   const gapAfter = scored[i + 1]?.block.gapBefore ?? true;
   if (ctx.plainText && b.gapBefore) add('alone', gapAfter ? 0.5 : 0.2);
@@ -126,6 +162,7 @@ function scoreCandidate(scored: readonly Scored[], page: PageFacts, i: number, c
   // The title the share buttons send is the page's own: the strongest echo there is.
   add('shared', 2.5 * sharedMatch(page.keys[i]!, ctx.sharedTitles ?? []));
   // The byline and date sit under the headline (some sites put the date above it).
+  if (runsOn(scored, i)) add('wrapped', -1.2);
   if (headsMeta(scored, i)) add('metaAfter', 0.7);
   else if (metaBefore(scored, i)) add('metaBefore', 0.4);
   // What the copyright notice names is the site, not the story.
@@ -181,8 +218,10 @@ export function findHeadline(scored: readonly Scored[], ctx: HeadlineContext): n
     scores.set(c.index, c.score);
     if (c.score > bestScore) { bestScore = c.score; best = c.index; }
   }
-  const chosen = best === null || bestScore <= -1.5 ? null
+  let chosen = best === null || bestScore <= -1.5 ? null
     : preferHeadOverDeck(scored, scores, fullTitleNearby(scored, scores, headsTheMetadata(scored, scores, best)), ctx);
+  // The line completing a title set over two lines belongs to the line above it.
+  if (chosen !== null && chosen > 0 && continuationOf(scored, chosen - 1) === chosen) chosen--;
   return sharedTopHeading(scored, ctx, chosen) ?? chosen;
 }
 
@@ -219,7 +258,7 @@ function fullTitleNearby(scored: readonly Scored[], scores: ReadonlyMap<number, 
   for (const [i, v] of scores) {
     const s = scored[i]!;
     if (Math.abs(i - best) > 2 || s.words < 5 || v < floor || v <= altScore) continue;
-    if (s.cls === 'prose' || s.credit || s.block.kind === 'list-item' || isShouted(s.block.text) || FINAL_STOP.test(s.block.text)) continue;
+    if (s.cls === 'prose' || s.credit || s.block.kind === 'list-item' || isShouted(s.block.text) || FINAL_STOP.test(s.block.text) || runsOn(scored, i)) continue;
     alt = i; altScore = v;
   }
   return alt >= 0 ? alt : best;

@@ -85,3 +85,26 @@ describe('dump headline: page facts', () => {
     expect(namedInCopyright(page, 2)).toBe(false);
   });
 });
+
+describe('dump headline: titles set over two lines, labels, wrapped text', () => {
+  it('joins a title ending in a colon with the line that completes it (Markdown and text)', () => {
+    const md = ['[Home](/)', '## Open Sourdough Project:', '#### Better Starters for Home Bakers', ...BODY].join('\n\n');
+    const fromMd = fromMarkdown(md);
+    expect(fromMd.headline).toBe('Open Sourdough Project: Better Starters for Home Bakers');
+    expect(fromMd.deck).toBeNull();
+    const x = fromText(textPage(['Share on Twitter\nShare by email', 'Open Sourdough Project:\nBetter Starters for Home Bakers']));
+    expect(x.headline).toBe('Open Sourdough Project: Better Starters for Home Bakers');
+    expect(x.body[0]).toBe(BODY[0]);
+  });
+
+  it('does not take a label ending in a colon for the title', () => {
+    const x = fromText(textPage(['levain', 'MEANING:'], { menu: ['* Home', '* Words', '* Archive'] }));
+    expect(x.headline).toBe('levain');
+  });
+
+  it('does not take the first line of a wrapped paragraph, two sentences long, for the title', () => {
+    const wrapped = 'From the French word for leaven, which comes from the Latin levare. Monks kept the crock on a pantry ledge near the';
+    const x = fromText(textPage(['starter', `${wrapped}\noven, and fed it from the same sack of flour they used for the bread they baked each day.`], { menu: ['* Home', '* Words', '* Archive'] }));
+    expect(x.headline).toBe('starter');
+  });
+});
