@@ -132,9 +132,11 @@ function scoreCandidate(scored: readonly Scored[], page: PageFacts, i: number, c
     if (s.cls === 'link' && s.words <= 3) add('linked', -1);
   }
   if (b.kind === 'list-item') add('list', -1.5);
-  if (s.cls === 'prose') add('prose', s.weight > 200 ? -1.5 : -0.6);
+  // Every word capitalised is how titles are written, full stop or not ("… So Do We.").
+  const titleCased = s.words >= 5 && s.words <= 16 && (capitalShare(b.text) ?? 0) >= 0.9;
+  if (s.cls === 'prose' && !titleCased) add('prose', s.weight > 200 ? -1.5 : -0.6);
   // Headlines rarely end with a full stop; questions and exclamations are fine.
-  if (FINAL_STOP.test(b.text) && !/\.\.\.$|…$/.test(b.text)) add('period', b.kind === 'heading' ? -0.5 : -1.2);
+  if (FINAL_STOP.test(b.text) && !/\.\.\.$|…$/.test(b.text)) add('period', b.kind === 'heading' || titleCased ? -0.5 : -1.2);
   // A title set over two lines is as long as both; a line ending in a colon alone is a label.
   const cont = continuationOf(scored, i);
   const words = cont < 0 ? s.words : s.words + scored[cont]!.words;
@@ -157,7 +159,9 @@ function scoreCandidate(scored: readonly Scored[], page: PageFacts, i: number, c
   // A short line that appears many times is navigation; a long one is the headline itself,
   // repeated or quoted by share widgets, sticky headers, breadcrumbs and comment headings.
   if (s.words <= 4 && s.repeats >= 3) add('repeats', -0.5 * (s.repeats - 2));
-  const echoes = s.words >= 4 ? echoCount(page, i) : 0;
+  // Three words are quoted too ("22 comments on “2021-2022 Line Outline”"), but repeated as
+  // they are they may be a menu entry.
+  const echoes = s.words >= 4 ? echoCount(page, i) : s.words === 3 ? echoCount(page, i, true) : 0;
   if (echoes > 0) add('echo', Math.min(0.9, 0.45 * echoes));
   // The title the share buttons send is the page's own: the strongest echo there is.
   add('shared', 2.5 * sharedMatch(page.keys[i]!, ctx.sharedTitles ?? []));

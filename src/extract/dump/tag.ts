@@ -80,6 +80,8 @@ export function findTag(scored: readonly Scored[], h: number, headline: string):
 
 // A host name ("stackoverflow.com") is the site, not its section.
 const HOST = /^(?:https?:\/\/)?(?:[\p{L}\d-]+\.)+\p{L}{2,}\/?$/u;
+// …or a name built on one with a generic top-level domain ("The Example.com Blog"; not "Node.js").
+const HOST_IN = /[\p{L}\d-]{2,}\.(?:com|org|net|info)\b(?!\.)/u;
 // "a member", "of the week": a sentence's fragment, not a label (labels start with a capital
 // or are a single lower-case word).
 const FRAGMENT = /^(?:a|an|the|of|to|in|on|for|and|or|by|with|from)\s/u;
@@ -92,7 +94,7 @@ const FRAGMENT = /^(?:a|an|the|of|to|in|on|for|and|or|by|with|from)\s/u;
  */
 export function notALabel(text: string, matcher: BoilerplateMatcher = boilerplateMatcher()): boolean {
   if (matcher.match(text) !== null || matcher.isStop(text)) return true;
-  if (HOST.test(text) || /[[\]]/u.test(text) || /^\(/u.test(text) || FRAGMENT.test(text)) return true;
+  if (HOST.test(text) || HOST_IN.test(text) || /[[\]]/u.test(text) || /^\(/u.test(text) || FRAGMENT.test(text)) return true;
   const half = text.length / 2;
   if (text.length >= 6 && Number.isInteger(half) && text.slice(0, half) === text.slice(half)) return true;
   const words = text.split(/\s+/);

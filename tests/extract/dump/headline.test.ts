@@ -6,7 +6,7 @@ import { boilerplateMatcher } from '../../../src/extract/boilerplate/index.js';
 import { classifyBlocks } from '../../../src/extract/dump/classify.js';
 import { echoCount, namedInCopyright, pageFacts } from '../../../src/extract/dump/fields/page.js';
 import { blocks } from './helpers.js';
-import { BODY, fromMarkdown, fromText, textPage } from './fields/page.js';
+import { BODY, FOOTER, fromMarkdown, fromText, textPage } from './fields/page.js';
 
 const TITLE = 'Why Sourdough Starters Need Feeding Twice a Day';
 const SHARE = ['Facebook', 'Twitter', 'Email', 'Print', 'Reader mode', 'Save', 'Flipboard', 'Pocket', 'Reddit', 'WhatsApp', 'Telegram',
@@ -106,5 +106,27 @@ describe('dump headline: titles set over two lines, labels, wrapped text', () =>
     const wrapped = 'From the French word for leaven, which comes from the Latin levare. Monks kept the crock on a pantry ledge near the';
     const x = fromText(textPage(['starter', `${wrapped}\noven, and fed it from the same sack of flour they used for the bread they baked each day.`], { menu: ['* Home', '* Words', '* Archive'] }));
     expect(x.headline).toBe('starter');
+  });
+});
+
+describe('dump headline: title-cased and short titles', () => {
+  it('takes a title-cased title that ends in a full stop over the site name printed twice above it', () => {
+    const title = 'Want a Livelier Sourdough Starter? Feed It Twice a Day.';
+    const x = fromText(textPage(['The Crumb Blog', 'The Crumb Blog', title, 'Bakers who feed their jar morning and evening get a livelier, milder starter.', 'June 19, 2019']));
+    expect(x.headline).toBe(title);
+  });
+
+  it('credits a three-word title the page quotes ("14 comments on …"), past a long list of specifications', () => {
+    const specs = ['Flour: whole rye', 'Water: filtered, 22 °C', 'Jar: 1 litre glass', 'Feeding ratio: 1:5:5', 'Peak time: 6 hours', 'Smell: yoghurt, apples',
+      'Rise at peak: 2.5 times', 'Age: 14 months', 'Storage: counter, 24 °C', 'Discard: 80 percent', 'Test kitchen: Lyon, France', 'Days tested: ~30'];
+    const x = fromText(textPage(['2021 Rye Starter', 'December 10, 2021 by Jane Doe', ...specs, 'Jane Doe reviews the rye starter for Crumb.'],
+      { footer: ['Previous', 'Next', '2021 Rye Starter, CRUMB', '14 comments on “2021 Rye Starter”', ...FOOTER] }));
+    expect(x.headline).toBe('2021 Rye Starter');
+  });
+
+  it('counts only decorated quotes of a three-word text, not plain repeats of a menu entry', () => {
+    const s = classifyBlocks(blocks(['Privacy and terms', 'News', 'Privacy and terms', BODY[0]!, 'Privacy and terms', 'More', 'Read “Privacy and terms” here']), boilerplateMatcher());
+    expect(echoCount(pageFacts(s), 0)).toBe(3);
+    expect(echoCount(pageFacts(s), 0, true)).toBe(1);
   });
 });

@@ -73,4 +73,9 @@ describe('dump tag', () => {
     expect(notALabel('Jane Doe Jane Doe')).toBe(true);
     for (const label of ['Bread Science', 'viral', 'U.S. News', 'Biz & IT']) expect(notALabel(label), label).toBe(false);
   });
+
+  it('does not take a site name built on a host name for the kicker ("The Crumb.com Blog")', () => {
+    expect(notALabel('The Crumb.com Blog')).toBe(true);
+    for (const label of ['St. Louis', 'Node.js Tips', 'U.S. Politics']) expect(notALabel(label), label).toBe(false);
+  });
 });

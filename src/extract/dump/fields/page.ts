@@ -45,9 +45,10 @@ function computeFacts(scored: readonly Scored[]): PageFacts {
  * How many other blocks repeat block `i` or quote it with a little decoration ("Home ›
  * <title>", "22 comments on “<title>”", "<title>, SITE"): a headline is echoed around the
  * page. Neighbours do not count: an image's alt text beside its caption, or a headline
- * holding the kicker above it, is one thing said twice in one place.
+ * holding the kicker above it, is one thing said twice in one place. `quotedOnly` counts
+ * decorated quotes alone: a short text repeated as is may be a menu entry.
  */
-export function echoCount(page: PageFacts, i: number): number {
+export function echoCount(page: PageFacts, i: number, quotedOnly = false): number {
   const key = page.keys[i]!;
   if (key.length < 12) return 0;
   let n = 0;
@@ -57,7 +58,7 @@ export function echoCount(page: PageFacts, i: number): number {
     if (d <= 1) continue;
     const k = page.keys[j]!;
     if (k.length < key.length || k.length > most) continue;
-    if (k === key || (d > 3 && k.includes(key))) n++;
+    if ((k === key && !quotedOnly) || (d > 3 && k !== key && k.includes(key))) n++;
   }
   return n;
 }
