@@ -28,6 +28,7 @@ export interface HeadlineCandidate { index: number; score: number; why: Record<s
 const WINDOW_ABOVE = 45;
 const CRUMB = /\s(?:>>?|»|›|\/)\s/gu;
 const WINDOW_INSIDE = 3;
+const CRUMB_SPLIT = /\s(?:>>?|»|›)\s/u;
 const FINAL_STOP = /[.。]["'”’»)]*$/u;
 
 /** Vocabulary overlap: share of the candidate's content tokens found in the body start. */
@@ -44,7 +45,15 @@ export function isShouted(text: string): boolean {
   return /\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text) && !/[\p{P}]/u.test(text.replace(/[&'’-]/g, ''));
 }
 
-function eligible(s: Scored): boolean {
+/** The text after a one-step trail's separator is the block right below or above it. */
+function besideItsTail(scored: readonly Scored[], i: number): boolean {
+  const tail = scored[i]!.block.text.split(CRUMB_SPLIT)[1]!.trim();
+  const near = [scored[i - 1], scored[i + 1]];
+  return tail.length >= 8 && near.some((n) => n !== undefined && n.block.text === tail);
+}
+
+function eligible(scored: readonly Scored[], i: number): boolean {
+  const s = scored[i]!;
   const b = s.block;
   if (s.cls === 'boiler' || s.cls === 'meta' || s.cls === 'artifact' || s.cls === 'rule') return false;
   if (b.kind === 'code' || b.kind === 'table' || b.kind === 'quote') return false;
@@ -56,6 +65,8 @@ function eligible(s: Scored): boolean {
   if (t.length >= 10 && t.slice(0, half).trim() === t.slice(t.length - half).trim()) return false;
   // A breadcrumb trail ("Home » Desserts » Peanut Butter Truffles") names the page but is not its headline.
   if ((b.text.match(CRUMB)?.length ?? 0) >= 2) return false;
+  // Nor is a one-step trail ending in the title printed beside it ("Home › <title>").
+  if (b.text.split(CRUMB_SPLIT).length === 2 && besideItsTail(scored, i)) return false;
   return /\p{L}/u.test(b.text);
 }
 
@@ -197,7 +208,7 @@ export function headlineCandidates(scored: readonly Scored[], ctx: HeadlineConte
   let distance = 0;
   for (let i = Math.min(hi, scored.length - 1); i >= lo; i--) {
     const s = scored[i]!;
-    if (eligible(s) && !(s.cls === 'prose' && i >= ctx.bodyStart && s.weight > 200)) {
+    if (eligible(scored, i) && !(s.cls === 'prose' && i >= ctx.bodyStart && s.weight > 200)) {
       out.push(scoreCandidate(scored, page, i, ctx, i < ctx.bodyStart ? distance : 0));
     }
     if (i < ctx.bodyStart && (s.cls === 'short' || s.cls === 'prose')) distance++;
@@ -207,7 +218,7 @@ export function headlineCandidates(scored: readonly Scored[], ctx: HeadlineConte
   const titles = ctx.sharedTitles ?? [];
   if (titles.length > 0) {
     for (let i = lo - 1; i >= 0; i--) {
-      if (eligible(scored[i]!) && sharedMatch(page.keys[i]!, titles) > 0) out.push(scoreCandidate(scored, page, i, ctx, distance));
+      if (eligible(scored, i) && sharedMatch(page.keys[i]!, titles) > 0) out.push(scoreCandidate(scored, page, i, ctx, distance));
     }
   }
   return out;
@@ -243,7 +254,7 @@ function sharedTopHeading(scored: readonly Scored[], ctx: HeadlineContext, chose
   let found: number | null = null;
   for (let i = 0; i <= ctx.bodyEnd && i < scored.length; i++) {
     const b = scored[i]!.block;
-    if (b.kind !== 'heading' || b.level !== 1 || !eligible(scored[i]!) || sharedMatch(page.keys[i]!, titles) < 1) continue;
+    if (b.kind !== 'heading' || b.level !== 1 || !eligible(scored, i) || sharedMatch(page.keys[i]!, titles) < 1) continue;
     if (found !== null && i > ctx.bodyStart) break;
     found = i;
   }

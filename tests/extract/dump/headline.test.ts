@@ -130,3 +130,11 @@ describe('dump headline: title-cased and short titles', () => {
     expect(echoCount(pageFacts(s), 0, true)).toBe(1);
   });
 });
+
+describe('dump headline: trails and pull quotes', () => {
+  it('does not take a one-step trail that ends in the title printed beside it', () => {
+    const x = fromText(textPage([`Home › ${TITLE}`, TITLE, '18/03/2019 | Jane Doe']));
+    expect(x.headline).toBe(TITLE);
+  });
+
+});
