@@ -5,7 +5,7 @@
 // vocabulary the body shares: a headline is about what the article says, a menu entry or a
 // teaser for another story is not.
 import type { Scored } from './classify.js';
-import { atTop, echoCount, namedInCopyright, pageFacts, type PageFacts } from './fields/page.js';
+import { atTop, echoCount, foldKey, namedInCopyright, pageFacts, type PageFacts } from './fields/page.js';
 import { sharedMatch } from './fields/shared.js';
 import { capitalShare, contentTokens } from './measure.js';
 
@@ -29,6 +29,9 @@ const WINDOW_ABOVE = 45;
 const CRUMB = /\s(?:>>?|»|›|\/)\s/gu;
 const WINDOW_INSIDE = 3;
 const CRUMB_SPLIT = /\s(?:>>?|»|›)\s/u;
+const TRAIL_END = /\s(?:>>?|»|›|\/)$/u;
+// A section name glued to the title by a bar ("New York|Manhole Fires …").
+const GLUED_SECTION = /^([^|]{2,40}?)\s*\|\s*(\S.{11,})$/u;
 const FINAL_STOP = /[.。]["'”’»)]*$/u;
 
 /** Vocabulary overlap: share of the candidate's content tokens found in the body start. */
@@ -65,8 +68,10 @@ function eligible(scored: readonly Scored[], i: number): boolean {
   if (t.length >= 10 && t.slice(0, half).trim() === t.slice(t.length - half).trim()) return false;
   // A breadcrumb trail ("Home » Desserts » Peanut Butter Truffles") names the page but is not its headline.
   if ((b.text.match(CRUMB)?.length ?? 0) >= 2) return false;
-  // Nor is a one-step trail ending in the title printed beside it ("Home › <title>").
+  // Nor is a one-step trail ending in the title printed beside it ("Home › <title>"), nor
+  // the last step of a trail printed over two lines ("info /" + "<section>").
   if (b.text.split(CRUMB_SPLIT).length === 2 && besideItsTail(scored, i)) return false;
+  if (!b.gapBefore && i > 0 && TRAIL_END.test(scored[i - 1]!.block.text)) return false;
   return /\p{L}/u.test(b.text);
 }
 
@@ -125,10 +130,18 @@ export function continuationOf(scored: readonly Scored[], i: number): number {
   return i + 1;
 }
 
-/** The headline's text: block `i`, joined with the line that completes it. */
+/**
+ * The headline's text: block `i`, joined with the line that completes it, without a section
+ * name glued to its front that the page prints on its own elsewhere (its menu or kicker).
+ */
 export function headlineText(scored: readonly Scored[], i: number): { text: string; last: number } {
   const j = continuationOf(scored, i);
-  const text = scored[i]!.block.text;
+  let text = scored[i]!.block.text;
+  const glued = GLUED_SECTION.exec(text);
+  if (glued) {
+    const key = foldKey(glued[1]!);
+    if (pageFacts(scored).keys.some((k, n) => n !== i && k === key)) text = glued[2]!;
+  }
   return j < 0 ? { text, last: i } : { text: `${text} ${scored[j]!.block.text}`, last: j };
 }
 

@@ -138,3 +138,18 @@ describe('dump headline: trails and pull quotes', () => {
   });
 
 });
+
+describe('dump headline: section names beside the title', () => {
+  it('does not take the last step of a trail printed over two lines', () => {
+    const title = 'Screenshot: «Crumb», «Levain», «The Rye Jar»…';
+    const x = fromText(textPage(['baking /\nSourdough starters to feed this week', title, 'Par Jane Doe — 24 novembre 2017 à 18:42']));
+    expect(x.headline).toBe(title);
+  });
+
+  it('drops a section name glued to the title by a bar when the page prints it on its own', () => {
+    const x = fromText(textPage(['Sections\nRecipes\nToday’s Paper', `Recipes|${TITLE}`, 'By Jane Doe']));
+    expect(x.headline).toBe(TITLE);
+    const kept = fromText(textPage([`Crumb Notes|${TITLE}`, 'By Jane Doe']));
+    expect(kept.headline).toBe(`Crumb Notes|${TITLE}`);
+  });
+});
