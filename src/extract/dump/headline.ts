@@ -191,6 +191,8 @@ function scoreCandidate(scored: readonly Scored[], page: PageFacts, i: number, c
   add('shared', 2.5 * sharedMatch(page.keys[i]!, ctx.sharedTitles ?? []));
   // The byline and date sit under the headline (some sites put the date above it).
   if (runsOn(scored, i)) add('wrapped', -1.2);
+  // A "Label: value" row among others like it is a fact box's entry ("Ski: <name>, 186 cm").
+  if (sameRowAsBelow(scored, i) || (i > 0 && sameRowAsBelow(scored, i - 1) && b.kind !== 'list-item')) add('row', -1);
   if (headsMeta(scored, i)) add('metaAfter', 0.7);
   else if (metaBefore(scored, i)) add('metaBefore', 0.4);
   // What the copyright notice names is the site, not the story.
@@ -210,6 +212,19 @@ function scoreCandidate(scored: readonly Scored[], page: PageFacts, i: number, c
   return { index: i, score, why };
 }
 
+const ROW = /^[^:：]{1,40}[:：]\s+\S/u;
+
+/**
+ * A list entry or a "Label: value" row followed by another of its kind: a table of contents,
+ * a menu or a fact box between the headline and the text is one thing, however many rows.
+ */
+function sameRowAsBelow(scored: readonly Scored[], i: number): boolean {
+  const a = scored[i]!.block, b = scored[i + 1]?.block;
+  if (!b) return false;
+  if (a.kind === 'list-item' && b.kind === 'list-item') return true;
+  return a.kind !== 'heading' && b.kind === a.kind && ROW.test(a.text) && ROW.test(b.text);
+}
+
 /** Every eligible block in the headline window, scored (in document order, last first). */
 export function headlineCandidates(scored: readonly Scored[], ctx: HeadlineContext): HeadlineCandidate[] {
   const out: HeadlineCandidate[] = [];
@@ -224,7 +239,7 @@ export function headlineCandidates(scored: readonly Scored[], ctx: HeadlineConte
     if (eligible(scored, i) && !(s.cls === 'prose' && i >= ctx.bodyStart && s.weight > 200)) {
       out.push(scoreCandidate(scored, page, i, ctx, i < ctx.bodyStart ? distance : 0));
     }
-    if (i < ctx.bodyStart && (s.cls === 'short' || s.cls === 'prose')) distance++;
+    if (i < ctx.bodyStart && (s.cls === 'short' || s.cls === 'prose') && !sameRowAsBelow(scored, i)) distance++;
   }
   // Above the window, only the title the share links name: a long author list or menu may
   // stand between it and the text.
@@ -298,6 +313,7 @@ function fullTitleNearby(scored: readonly Scored[], scores: ReadonlyMap<number, 
  * dateline/byline and a nearly as good candidate stands above it, that one is the headline.
  */
 function headsTheMetadata(scored: readonly Scored[], scores: ReadonlyMap<number, number>, best: number): number {
+  const page = pageFacts(scored);
   let meta = -1;
   for (let i = best - 1; i >= 0 && i >= best - 15; i--) if (scored[i]!.cls === 'meta') { meta = i; break; }
   if (meta < 0) return best;
@@ -307,6 +323,8 @@ function headsTheMetadata(scored: readonly Scored[], scores: ReadonlyMap<number,
     // A blog's name over a date-first post ("Silicon Exposed" / "Sunday, May 8" / title) is
     // at the very top of the page, and much shorter than a title.
     if ((atTop(scored, i) && scored[i]!.words <= 5) || (scored[i]!.words < 3 && scored[best]!.words >= 6)) continue;
+    // The winner quoted with a trail's label in front ("Blog <title>") is its echo, no rival.
+    if (page.keys[i]!.length > page.keys[best]!.length && page.keys[i]!.endsWith(' ' + page.keys[best]!)) continue;
     alt = i; altScore = v;
   }
   return alt >= 0 && altScore >= scores.get(best)! - 1.6 ? alt : best;

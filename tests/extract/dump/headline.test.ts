@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { boilerplateMatcher } from '../../../src/extract/boilerplate/index.js';
 import { classifyBlocks } from '../../../src/extract/dump/classify.js';
 import { echoCount, namedInCopyright, pageFacts } from '../../../src/extract/dump/fields/page.js';
-import { blocks } from './helpers.js';
+import { blocks, scoredOf } from './helpers.js';
+import { headlineCandidates } from '../../../src/extract/dump/headline.js';
+import { contentTokens } from '../../../src/extract/dump/measure.js';
 import { BODY, FOOTER, fromMarkdown, fromText, textPage } from './fields/page.js';
 
 const TITLE = 'Why Sourdough Starters Need Feeding Twice a Day';
@@ -151,5 +153,30 @@ describe('dump headline: section names beside the title', () => {
     expect(x.headline).toBe(TITLE);
     const kept = fromText(textPage([`Crumb Notes|${TITLE}`, 'By Jane Doe']));
     expect(kept.headline).toBe(`Crumb Notes|${TITLE}`);
+  });
+});
+
+describe('dump headline: lists, fact boxes and echoes between the title and the text', () => {
+  const toc = Array.from({ length: 24 }, (_, k) => `* ${k + 1}. Chapter on feeding number ${k + 1}`).join('\n');
+
+  it('counts a table of contents between the title and the text as one block of distance', () => {
+    const x = fromText(textPage([TITLE, 'Table of Contents', toc, 'Planted a year ago'], { menu: ['* Home', '* Notes'] }));
+    expect(x.headline).toBe(TITLE);
+  });
+
+  it('scores a "Label: value" row of a fact box below the title it names', () => {
+    const lines = ['2021 Rye Starter Jar', 'December 10, 2021 by Jane Doe', 'Starter: 2021 Rye Starter Jar, twice a day, kitchen counter', 'Flour: whole rye',
+      'Water: filtered, 22 °C', 'Peak time: 6 hours', ...BODY];
+    const s = scoredOf(lines);
+    const vocab = new Set(contentTokens(BODY.join(' ')));
+    const cands = headlineCandidates(s, { bodyStart: 6, bodyEnd: 9, bodyVocabulary: vocab, plainText: true });
+    const score = (i: number) => cands.find((c) => c.index === i)!.score;
+    expect(score(2)).toBeLessThan(score(0));
+    expect(cands.find((c) => c.index === 3)?.why.row).toBeLessThan(0);
+  });
+
+  it('does not take the title quoted with a trail label in front over the title under the dateline', () => {
+    const x = fromText(textPage([`Blog ${TITLE}`, 'June 1, 2021', TITLE, 'By Jane Doe']));
+    expect(x.headline).toBe(TITLE);
   });
 });
