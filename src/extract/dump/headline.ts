@@ -6,6 +6,7 @@
 // teaser for another story is not.
 import type { Scored } from './classify.js';
 import { atTop, echoCount, foldKey, namedInCopyright, pageFacts, type PageFacts } from './fields/page.js';
+import { isToolbarText } from './fields/chrome.js';
 import { sharedMatch } from './fields/shared.js';
 import { capitalShare, contentTokens } from './measure.js';
 
@@ -72,6 +73,8 @@ function eligible(scored: readonly Scored[], i: number): boolean {
   // the last step of a trail printed over two lines ("info /" + "<section>").
   if (b.text.split(CRUMB_SPLIT).length === 2 && besideItsTail(scored, i)) return false;
   if (!b.gapBefore && i > 0 && TRAIL_END.test(scored[i - 1]!.block.text)) return false;
+  // A toolbar flattened into one line ("Subscribe Search My Account Login").
+  if (s.words <= 12 && isToolbarText(b.text)) return false;
   return /\p{L}/u.test(b.text);
 }
 

@@ -179,4 +179,11 @@ describe('dump headline: lists, fact boxes and echoes between the title and the 
     const x = fromText(textPage([`Blog ${TITLE}`, 'June 1, 2021', TITLE, 'By Jane Doe']));
     expect(x.headline).toBe(TITLE);
   });
+
+  it('does not take a toolbar flattened into one line above the dateline', () => {
+    const title = 'Giant sourdough vat opens to bakers worldwide';
+    const x = fromText(textPage(['Crumb', 'Subscribe Search My Account Login', 'NEWS\n24 September 2019', title,
+      'The vat can feed a starter for a whole town.', 'Jane Doe', 'PDF version', 'The giant vat.']));
+    expect(x.headline).toBe(title);
+  });
 });
