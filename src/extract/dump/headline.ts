@@ -109,6 +109,7 @@ function metaBefore(scored: readonly Scored[], i: number): boolean {
 }
 
 const FINAL_COLON = /[:：]$/u;
+const CARRIES_ON = /^(?:\.\.\.|…)\s*\p{Ll}/u;
 
 /**
  * A line that runs on into the next one mid-sentence is a piece of a paragraph printed over
@@ -194,6 +195,8 @@ function scoreCandidate(scored: readonly Scored[], page: PageFacts, i: number, c
   add('shared', 2.5 * sharedMatch(page.keys[i]!, ctx.sharedTitles ?? []));
   // The byline and date sit under the headline (some sites put the date above it).
   if (runsOn(scored, i)) add('wrapped', -1.2);
+  // One of a series of subheadings: right below it one paragraph, then another line like it.
+  if (i >= ctx.bodyStart - 1 && opensSection(scored, i)) add('series', -0.8);
   // A "Label: value" row among others like it is a fact box's entry ("Ski: <name>, 186 cm").
   if (sameRowAsBelow(scored, i) || (i > 0 && sameRowAsBelow(scored, i - 1) && b.kind !== 'list-item')) add('row', -1);
   if (headsMeta(scored, i)) add('metaAfter', 0.7);
@@ -213,6 +216,13 @@ function scoreCandidate(scored: readonly Scored[], page: PageFacts, i: number, c
   let score = 0;
   for (const v of Object.values(why)) score += v;
   return { index: i, score, why };
+}
+
+/** Block `i`, a short line, is followed by a single paragraph and then another short line like it. */
+function opensSection(scored: readonly Scored[], i: number): boolean {
+  const s = scored[i]!, p = scored[i + 1], n = scored[i + 2];
+  if (!p || !n || p.cls !== 'prose' || s.words > 8) return false;
+  return n.cls === 'short' && n.block.kind === s.block.kind && n.words <= 8 && n.block.gapBefore && !FINAL_STOP.test(n.block.text) && scored[i + 3]?.cls === 'prose';
 }
 
 const ROW = /^[^:：]{1,40}[:：]\s+\S/u;
@@ -266,8 +276,10 @@ export function findHeadline(scored: readonly Scored[], ctx: HeadlineContext): n
   }
   let chosen = best === null || bestScore <= -1.5 ? null
     : preferHeadOverDeck(scored, scores, fullTitleNearby(scored, scores, headsTheMetadata(scored, scores, best)), ctx);
-  // The line completing a title set over two lines belongs to the line above it.
+  // The line completing a title set over two lines belongs to the line above it, and a
+  // subtitle that carries on from it ("…or, why do I bother.") stands under the title.
   if (chosen !== null && chosen > 0 && continuationOf(scored, chosen - 1) === chosen) chosen--;
+  else if (chosen !== null && CARRIES_ON.test(scored[chosen]!.block.text) && scores.has(chosen - 1)) chosen--;
   return sharedTopHeading(scored, ctx, chosen) ?? chosen;
 }
 

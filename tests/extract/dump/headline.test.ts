@@ -186,4 +186,16 @@ describe('dump headline: lists, fact boxes and echoes between the title and the 
       'The vat can feed a starter for a whole town.', 'Jane Doe', 'PDF version', 'The giant vat.']));
     expect(x.headline).toBe(title);
   });
+
+  it('takes no subheading of the text that opens one of a series of sections', () => {
+    const title = 'Feeding Schedules and the Balance of Yeast and Bacteria in Sourdough Starters';
+    const x = fromText(textPage(['Published: 30 January 2017', title, 'Crumb Reports volume 19, Article number: 3 (2017) Cite this article', 'Abstract',
+      'Purpose of the Starter Study', `The purpose of the starter study is this. ${BODY[0]}`, 'Recent Findings', BODY[1]!], { body: BODY.slice(2) }));
+    expect(x.headline).toBe(title);
+  });
+
+  it('takes the title over the subtitle that carries on from it', () => {
+    const x = fromText(textPage(['sourdough starters\n...or, why bakers feed the starter twice a day.']));
+    expect(x.headline).toBe('sourdough starters');
+  });
 });
