@@ -79,6 +79,8 @@ function eligible(scored: readonly Scored[], i: number): boolean {
 }
 
 const SKIPPED = new Set(['artifact', 'rule', 'boiler']);
+// A byline stamped with a relative time ("Jane Doe 1 day ago", "il y a 2 heures").
+const RELATIVE_TIME = /\b\d+\s*(?:min(?:ute)?s?|h(?:ours?|rs?)?|days?|weeks?|months?)\s+ago\b|\bil y a \d+\s*(?:min|h|heures?|jours?)\b|\bvor \d+\s*(?:Minuten|Stunden|Tagen)\b|\bhace \d+\s*(?:minutos|horas|días)\b/iu;
 
 /**
  * A byline or dateline below block `i` within the header: past placeholders, share buttons
@@ -90,7 +92,7 @@ function headsMeta(scored: readonly Scored[], i: number): boolean {
   for (let j = i + 1; j < scored.length && j <= i + 10; j++) {
     const s = scored[j]!;
     if (SKIPPED.has(s.cls) || s.credit) continue;
-    if (s.cls === 'meta') return true;
+    if (s.cls === 'meta' || (s.words <= 8 && RELATIVE_TIME.test(s.block.text))) return true;
     // An author's name or "By" on a line of its own is part of the byline.
     if (s.words <= 3 && s.block.kind !== 'heading') continue;
     if (++step > 3 || s.weight > 420 || (s.block.kind === 'heading' && s.block.level <= 2)) return false;

@@ -198,4 +198,11 @@ describe('dump headline: lists, fact boxes and echoes between the title and the 
     const x = fromText(textPage(['sourdough starters\n...or, why bakers feed the starter twice a day.']));
     expect(x.headline).toBe('sourdough starters');
   });
+
+  it('credits the title over a byline stamped with a relative time ("1 day ago")', () => {
+    const title = 'Bakers can feed a sourdough starter twice a day with a $10 app';
+    const x = fromText(textPage([title, 'Crumb Insider Crumb Insider\nCrumb Insider\nJane Doe 1 day ago\nSHARE\nSHARE\nEMAIL', 'Man checking phone in front of a logo.',
+      'Phone maker suspends two accounts', 'The new phone looks identical to the old one but has a darker grey colour option. Image: Crumb', 'Phone 3T vs Phone 3: what is the difference?']));
+    expect(x.headline).toBe(title);
+  });
 });
