@@ -189,6 +189,9 @@ function scoreCandidate(scored: readonly Scored[], page: PageFacts, i: number, c
   // A short line that appears many times is navigation; a long one is the headline itself,
   // repeated or quoted by share widgets, sticky headers, breadcrumbs and comment headings.
   if (s.words <= 4 && s.repeats >= 3) add('repeats', -0.5 * (s.repeats - 2));
+  // A long line printed four times or more is a list's recurring entry (an affiliation under
+  // every author, a teaser in every rail), not the title.
+  else if (s.repeats >= 4) add('repeats', -Math.min(1.5, 0.3 * (s.repeats - 3)));
   // Three words are quoted too ("22 comments on “2021-2022 Line Outline”"), but repeated as
   // they are they may be a menu entry.
   const echoes = s.words >= 4 ? echoCount(page, i) : s.words === 3 ? echoCount(page, i, true) : 0;
@@ -256,13 +259,14 @@ export function headlineCandidates(scored: readonly Scored[], ctx: HeadlineConte
     }
     if (i < ctx.bodyStart && (s.cls === 'short' || s.cls === 'prose') && !sameRowAsBelow(scored, i)) distance++;
   }
-  // Above the window, only the title the share links name: a long author list or menu may
-  // stand between it and the text.
+  // Above the window, only the title the share links name or the page quotes twice more
+  // (a headline is printed two or three times, not on every teaser): a long author list or
+  // menu may stand between it and the text.
   const titles = ctx.sharedTitles ?? [];
-  if (titles.length > 0) {
-    for (let i = lo - 1; i >= 0; i--) {
-      if (eligible(scored, i) && sharedMatch(page.keys[i]!, titles) > 0) out.push(scoreCandidate(scored, page, i, ctx, distance));
-    }
+  for (let i = lo - 1; i >= 0; i--) {
+    if (!eligible(scored, i)) continue;
+    const s = scored[i]!;
+    if (sharedMatch(page.keys[i]!, titles) > 0 || (s.words >= 5 && s.repeats <= 3 && echoCount(page, i) >= 2)) out.push(scoreCandidate(scored, page, i, ctx, distance));
   }
   return out;
 }

@@ -205,4 +205,11 @@ describe('dump headline: lists, fact boxes and echoes between the title and the 
       'Phone maker suspends two accounts', 'The new phone looks identical to the old one but has a darker grey colour option. Image: Crumb', 'Phone 3T vs Phone 3: what is the difference?']));
     expect(x.headline).toBe(title);
   });
+
+  it('finds a title the page prints again twice far above the text, past authors whose affiliation recurs', () => {
+    const title = 'Sourdough starters fed twice a day keep their yeast and bacteria';
+    const authors = Array.from({ length: 16 }, (_, k) => `Author Number${k}\n\nInstitute of Baking Science, Lyon, France\n\n* Find this author on Scholar\n* Search for this author`);
+    const x = fromText(textPage(['New Results', title, ...authors, 'Abstract'], { footer: [title, 'Previous', title, ...FOOTER] }));
+    expect(x.headline).toBe(title);
+  });
 });
