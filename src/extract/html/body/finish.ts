@@ -50,10 +50,11 @@ const LEAD_IN_MAX = 40;
 const META_MAX = 200;
 
 // A date or time as post metadata writes it: 12/03/2021, 2021-03-12, 14:05, "12 March 2021",
-// "March 12, 2021", "12. März 2021", 2021年3月12日. A bare year ("a wild 2017") is not one.
+// "March 12, 2021", "12. März 2021", 2021年3月12日. A bare year ("a wild 2017") is not one, nor
+// digits cut out of a longer run: "+81 158-23-2012" is a phone number, not 58-23-2012.
 const YEAR = '(?:1[89]|20)\\d\\d';
 const DATE_OR_TIME = new RegExp([
-  '\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}', `${YEAR}-\\d{1,2}-\\d{1,2}`, '\\b\\d{1,2}:\\d{2}\\b',
+  '(?<![\\d.-])\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}(?![\\d-])', `(?<![\\d-])${YEAR}-\\d{1,2}-\\d{1,2}(?![\\d-])`, '\\b\\d{1,2}:\\d{2}\\b',
   `\\b\\d{1,2}\\.?\\s+\\p{L}{3,}\\.?,?\\s+${YEAR}\\b`, `\\b\\p{L}{3,}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+${YEAR}\\b`,
   `${YEAR}\\s*年\\s*\\d{1,2}\\s*月`,
 ].join('|'), 'u');

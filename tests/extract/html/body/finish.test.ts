@@ -27,6 +27,12 @@ describe('finishBlocks', () => {
     // A heading that names a day among other words is a heading.
     expect(finish([block('What happened on May 8, 2016 in the council chamber', 'h'), ...prose])[0]).toBe('What happened on May 8, 2016 in the council chamber');
   });
+  it('keeps a closing phone number, which only looks like a date inside a longer run of digits (trafilatura tofugu)', () => {
+    const tail = [block('Additional Information', 'h'), block('5 Chome-3-23 Minatocho Mombetsu, Hokkaido 094-0011 Japan'), block('+81 158-23-2012')];
+    expect(finish([...prose, ...tail]).slice(-1)).toEqual(['+81 158-23-2012']);
+    // A real date closing the article is still metadata.
+    expect(finish([...prose, block('Updated 12-03-2024')])).toEqual(PROSE.slice(0, 3));
+  });
   it('keeps a first paragraph that repeats the deck word for word (postlight cbc)', () => {
     const out = finishBlocks(prose, { headline: null, deck: PROSE[0]! }, { mode: 'balanced' });
     expect(out).toEqual(PROSE.slice(0, 3));
