@@ -124,11 +124,21 @@ function dropLeading(items: Item[], hints: { headline: string | null; deck: stri
   const heads = new Set([key(hints.headline), key(hints.deck)].filter((s) => s !== ''));
   let i = 0;
   const out: Item[] = [];
+  // Linked list entries dropped just before the first prose: if that prose is an entry too, they
+  // were the list's first entries (a "Highlights" list opening with two links), not metadata.
+  let linkedEntries: Item[] = [];
   for (; i < items.length; i++) {
     const it = items[i]!;
-    if (looksLikeMeta(it)) continue;
+    if (looksLikeMeta(it)) {
+      linkedEntries = it.block.kind === 'li' && !DATE_OR_TIME.test(it.text) ? [...linkedEntries, it] : [];
+      continue;
+    }
     // The first paragraph of the text may repeat the deck word for word: it is still the text.
-    if (it.prose) break;
+    if (it.prose) {
+      if (it.block.kind === 'li') out.push(...linkedEntries);
+      break;
+    }
+    linkedEntries = [];
     // A bare short word ("By", "Par") is what is left of a byline whose name was a link.
     if (heads.has(it.text.toLowerCase()) || (it.block.kind !== 'h' && BARE_WORD.test(it.text))) continue;
     out.push(it);

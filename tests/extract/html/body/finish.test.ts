@@ -33,6 +33,13 @@ describe('finishBlocks', () => {
     // A real date closing the article is still metadata.
     expect(finish([...prose, block('Updated 12-03-2024')])).toEqual(PROSE.slice(0, 3));
   });
+  it('keeps linked entries opening a list whose next entry is prose, but drops a linked list before a paragraph (readability firefox-nightly-blog)', () => {
+    const entry = 'We have just landed a fix which aims to prevent starting an update while another instance is running, as many of you asked.';
+    const list = [block('Highlights', 'h'), block('Here is our year in review!', 'li', true), block('Here is our performance review!', 'li', true), block(entry, 'li')];
+    expect(finish([...list, ...prose]).slice(0, 4)).toEqual(['Highlights', 'Here is our year in review!', 'Here is our performance review!', entry]);
+    // Category links before the first paragraph are still metadata.
+    expect(finish([block('Politics', 'li', true), block('Transport', 'li', true), ...prose])).toEqual(PROSE.slice(0, 3));
+  });
   it('keeps a first paragraph that repeats the deck word for word (postlight cbc)', () => {
     const out = finishBlocks(prose, { headline: null, deck: PROSE[0]! }, { mode: 'balanced' });
     expect(out).toEqual(PROSE.slice(0, 3));
