@@ -5,6 +5,7 @@ import { boilerplateMatcher, type BoilerplateMatcher } from '../boilerplate/inde
 import type { Scored } from './classify.js';
 import { isToolbarText } from './fields/chrome.js';
 import { atTop, namedInCopyright, pageFacts } from './fields/page.js';
+import { findDate } from './meta.js';
 
 const TAG_MAX_WORDS = 5;
 const TAG_MAX_WEIGHT = 48;
@@ -16,7 +17,13 @@ const CRUMB_SPLIT = /\s+[>›»/|]\s+|\s*[›»]\s*/u;
 // years old", "Share on Facebook Tweet Email") or a bare "Updated"; other short entries of
 // the list ("Menu", "OK", "View all results") belong to the widget above them.
 const PASSED = new Set(['artifact', 'rule', 'meta']);
-const passed = (s: Scored): boolean => s.block.kind !== 'list-item' && (PASSED.has(s.cls) || (s.cls === 'boiler' && (s.boiler !== 'line' || DATELINE_WORD.test(s.block.text)) && !sectionLine(s)));
+const passed = (s: Scored): boolean => s.block.kind === 'list-item' ? bulletedDateline(s) : (PASSED.has(s.cls) || (s.cls === 'boiler' && (s.boiler !== 'line' || DATELINE_WORD.test(s.block.text)) && !sectionLine(s)));
+// A dateline set off by a bullet ("· Posted on 3 Oct 2016") reads as a one-entry list; the
+// date in it says it is the story's stamp, not an entry of a menu.
+const bulletedDateline = (s: Scored): boolean => (s.cls === 'meta' || s.cls === 'boiler') && findDate(s.block.text) !== null;
+// Placeholders and rules cost nothing to pass (a row of empty image bullets, a ruled line),
+// but the walk stops after this many blocks of any kind.
+const MAX_PASSED = 3, MAX_WALK = 8;
 // A dateline whose date is printed elsewhere ("Updated"): one of the phrase list's words.
 const DATELINE_WORD = /^\s*(?:updated|published|posted|modified|aktualisiert|mis à jour|actualizado|aggiornato)\s*$/iu;
 // "Categories: News" is the section itself (./article.ts reads it with findSectionLine).
@@ -111,7 +118,10 @@ function tagAbove(scored: readonly Scored[], h: number, headline: string): TagRe
   // article is more than 5 years old", a share row) to the block above the headline.
   let i = h - 1;
   let skipped = 0;
-  while (i >= 0 && passed(scored[i]!) && skipped < 3) { i--; skipped++; }
+  while (i >= 0 && passed(scored[i]!) && skipped < MAX_PASSED && h - i <= MAX_WALK) {
+    if (scored[i]!.cls !== 'artifact' && scored[i]!.cls !== 'rule') skipped++;
+    i--;
+  }
   if (i < 0) return null;
   const s = scored[i]!;
   const b = s.block;

@@ -28,6 +28,16 @@ describe('dump tag', () => {
     expect(fromText(textPage(['Not now\nOK', TITLE], { menu: MENU })).tag).toBeNull();
   });
 
+  it('passes a dateline set off by a bullet to the one-entry list above it', () => {
+    const x = fromText(textPage([' 1. Bread Science', '· Posted on 3 Oct 2016', TITLE], { menu: MENU }));
+    expect(x.tag).toBe('Bread Science');
+  });
+
+  it('passes a row of empty image bullets and a rule to the breadcrumb above them', () => {
+    const x = fromText(textPage([' 1. Home\n 2. Food\n 3. Bread Science', '  •\n  •\n  •', '━━━━━━━━━━━━━━━━━━━━', 'October 22, 2019', TITLE], { menu: MENU }));
+    expect(x.tag).toBe('Bread Science');
+  });
+
   it('drops a status word glued to the kicker', () => {
     expect(fromText(textPage(['Bread Science·Updated', TITLE], { menu: MENU })).tag).toBe('Bread Science');
     expect(withoutStatus('Opinion | Live')).toBe('Opinion');
