@@ -170,8 +170,25 @@ function tagAbove(scored: readonly Scored[], h: number, headline: string): TagRe
     if ((above.cls === 'short' || above.cls === 'link') && above.block.kind !== 'heading') run++;
     else break;
   }
-  if (run >= 2) return null;
+  if (run >= 2 && !repeatsMenuEntry(scored, i)) return null;
   return { text: withoutStatus(cleanLabel(b.text)), index: i, rule: 'kicker' };
+}
+
+// How far up a menu is searched for the entry a kicker repeats.
+const MENU_SPAN = 40;
+
+/**
+ * The line at `i` ends a menu but names one of that menu's own entries again: the page
+ * prints the current section under its navigation ("News Sport Life … Videos" then "Life").
+ * A menu lists each entry once, so the repeat is the kicker, not one more entry.
+ */
+function repeatsMenuEntry(scored: readonly Scored[], i: number): boolean {
+  const text = cleanLabel(scored[i]!.block.text);
+  for (let j = i - 1; j >= 0 && i - j <= MENU_SPAN; j--) {
+    if (scored[j + 1]!.block.gapBefore) return false;
+    if (sameText(cleanLabel(scored[j]!.block.text), text)) return true;
+  }
+  return false;
 }
 
 /** A "Filed to: money" / "From the section US & Canada" line near the headline, or null. */

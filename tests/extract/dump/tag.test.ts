@@ -38,6 +38,12 @@ describe('dump tag', () => {
     expect(x.tag).toBe('Bread Science');
   });
 
+  it('reads the current section printed again under the menu that lists it, but not a menu\'s last entry', () => {
+    const menu = 'Starters\nFlours\nBread Science\nOvens\nBaking Pans';
+    expect(fromText(textPage([`${menu}\nBread Science`, TITLE], { menu: MENU })).tag).toBe('Bread Science');
+    expect(fromText(textPage([menu, TITLE], { menu: MENU })).tag).toBeNull();
+  });
+
   it('drops a status word glued to the kicker', () => {
     expect(fromText(textPage(['Bread Science·Updated', TITLE], { menu: MENU })).tag).toBe('Bread Science');
     expect(withoutStatus('Opinion | Live')).toBe('Opinion');
