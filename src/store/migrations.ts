@@ -77,6 +77,39 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 2,
+    name: 'full-text index declared so sqlite-utils and Datasette recognise it',
+    // sqlite-utils and Datasette find a table's FTS index by matching the CREATE text against
+    // content="<table>" or content=[<table>] (no spaces, those quotes): version 1 wrote
+    // content = 'articles', which they read as "not configured for full-text search". The
+    // tokenizer, columns and triggers are unchanged; the index is rebuilt from articles.
+    sql: `
+      DROP TRIGGER IF EXISTS articles_fts_insert;
+      DROP TRIGGER IF EXISTS articles_fts_delete;
+      DROP TRIGGER IF EXISTS articles_fts_update;
+      DROP TABLE IF EXISTS articles_fts;
+      CREATE VIRTUAL TABLE articles_fts USING fts5(
+        headline, deck, body,
+        content="articles", content_rowid="id",
+        tokenize = 'unicode61 remove_diacritics 2 categories ''L* N* Co M*'''
+      );
+      INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+      -- The same three triggers as version 1 (a released migration is never shared or edited).
+      CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts (rowid, headline, deck, body) VALUES (new.id, new.headline, new.deck, new.body);
+      END;
+      CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, headline, deck, body) VALUES ('delete', old.id, old.headline, old.deck, old.body);
+      END;
+      CREATE TRIGGER articles_fts_update AFTER UPDATE OF id, headline, deck, body ON articles
+      WHEN old.id IS NOT new.id OR old.headline IS NOT new.headline OR old.deck IS NOT new.deck OR old.body IS NOT new.body
+      BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, headline, deck, body) VALUES ('delete', old.id, old.headline, old.deck, old.body);
+        INSERT INTO articles_fts (rowid, headline, deck, body) VALUES (new.id, new.headline, new.deck, new.body);
+      END;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);
