@@ -3,8 +3,11 @@
 /** Past this, a "page" is a data file or a mistake, and parsing it would stall a batch. */
 export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
 
-/** Rows per SQLite transaction: large enough to amortise the commit, small enough to lose little on a crash. */
+/** Articles per SQLite transaction: large enough to amortise the commit, small enough to lose little on a crash. */
 export const BATCH_SIZE = 500;
+
+/** A batch is written at the latest this long after its first entry, however few it holds. */
+export const BATCH_MAX_MS = 1000;
 
 /** Files read ahead of extraction, to overlap disk reads with parsing. */
 export const READ_AHEAD = 8;

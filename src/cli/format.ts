@@ -1,12 +1,32 @@
 // How records look on stdout: JSON Lines with the column names as keys (in column order), CSV
 // for spreadsheets, and a short human view for `show`.
 import type { ChalkInstance } from 'chalk';
+import type { SourceRow } from '../store/index.js';
 import { ARTICLE_COLUMNS, META_FIELDS, type Article, type ExtractResult } from '../types.js';
 
-export function articleJson(a: Article): string {
+/** The row's columns; `lede show --json` adds the files that hold the article as `sources`. */
+export function articleJson(a: Article, sources?: SourceRow[]): string {
   const o: Record<string, unknown> = {};
   for (const k of ARTICLE_COLUMNS) o[k] = a[k];
+  if (sources) o.sources = sources.map(sourceObject);
   return JSON.stringify(o);
+}
+
+const SOURCE_KEYS = ['path', 'status', 'error', 'article_id', 'size', 'mtime_ms', 'sha256', 'first_seen', 'last_seen'] as const;
+
+function sourceObject(s: SourceRow): Record<string, unknown> {
+  const o: Record<string, unknown> = {};
+  for (const k of SOURCE_KEYS) o[k] = s[k];
+  return o;
+}
+
+export const sourceJson = (s: SourceRow): string => JSON.stringify(sourceObject(s));
+
+const mtimeText = (ms: number | null) => (ms === null ? '-' : new Date(ms).toISOString());
+
+/** `lede list --sources`: path, status, article id, size, mtime, last seen — tab-separated. */
+export function sourceLine(s: SourceRow): string {
+  return [s.path, s.status, s.article_id ?? '-', s.size ?? '-', mtimeText(s.mtime_ms), s.last_seen].join('\t');
 }
 
 export function resultJson(r: ExtractResult): string {
@@ -33,7 +53,7 @@ export function listLine(a: Article): string {
 }
 
 /** `lede show`: the fields, where each came from, then the body. */
-export function showText(a: Article, c: ChalkInstance): string {
+export function showText(a: Article, c: ChalkInstance, sources: SourceRow[] = []): string {
   const out: string[] = [];
   if (a.tag) out.push(c.cyan(a.tag.toUpperCase()));
   out.push(c.bold(a.headline ?? '(no headline)'));
@@ -46,6 +66,8 @@ export function showText(a: Article, c: ChalkInstance): string {
   for (const [k, v] of meta) if (v !== null && v !== '') out.push(`${c.dim(k.padEnd(10))}${v}`);
   const prov = [...META_FIELDS, 'body' as const].filter((f) => a.provenance[f]).map((f) => `${f}=${a.provenance[f]}`);
   if (prov.length) out.push(`${c.dim('found by'.padEnd(10))}${prov.join(', ')}`);
+  // Every file that holds this article, the one it was first stored from included.
+  sources.forEach((s, i) => out.push(`${c.dim((i === 0 ? 'sources' : '').padEnd(10))}${s.path}${s.size !== null ? ` (${s.size} bytes, seen ${s.last_seen})` : ''}`));
   out.push('', a.body);
   return out.join('\n');
 }

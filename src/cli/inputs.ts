@@ -1,11 +1,14 @@
-// From the command line's inputs to one ExtractResult per document, in input order. Reading is
-// done a few files ahead so disk waits overlap with parsing; every failure becomes a result with
-// status "error" so the caller can report it and go on.
+// From the command line's inputs to one outcome per document, in input order. Files are read and
+// extracted a few ahead, in the workers, so disk waits overlap with parsing; every failure becomes a
+// result with status "error" so the caller can report it and go on; a file the resume policy knows
+// to be unchanged is not read at all.
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { discover, parseFileList, reasonOf, type InputItem } from '../input/discover.js';
-import { readFileBytes, readStreamBytes } from '../input/read.js';
+import { readStreamBytes } from '../input/read.js';
 import { errorResult } from '../pipeline.js';
+import type { FileFacts, SourceRow } from '../store/index.js';
+import type { Job } from './job.js';
 import { inProcess, SizeRoutedExtractor, WorkerPool, workersAvailable, type Extractor } from './pool.js';
 import { statSync } from 'node:fs';
 import { READ_AHEAD } from '../settings.js';
@@ -53,51 +56,83 @@ function folderTag(path: string): string | null {
   return dir && dir !== '.' && dir !== '/' ? dir : null;
 }
 
-async function load(item: InputItem, io: Io): Promise<{ source: string; bytes?: Uint8Array; reason?: string }> {
-  if (item.kind === 'error') return { source: item.path, reason: item.reason };
-  const source = item.kind === 'stdin' ? '-' : item.path;
-  try {
-    const bytes = item.kind === 'stdin' ? await readStreamBytes(io.stdin) : await readFileBytes(item.path);
-    return { source, bytes };
-  } catch (err) {
-    return { source, reason: err instanceof InputError ? err.message : reasonOf(err) };
-  }
+/** One input after its trip: what extraction gave, or why it was not extracted again. */
+export interface Processed {
+  /** The extraction result; null when the file was skipped as unchanged. */
+  result: ExtractResult | null;
+  /** The file's path as given; null for stdin and for paths that could not be walked. */
+  path: string | null;
+  /** What was learnt about the file (size, mtime, hash); null when unknown. */
+  file: FileFacts | null;
+  /** What the last run recorded, when the file is unchanged since and was not extracted again. */
+  unchanged: SourceRow | null;
 }
 
-async function extractOne(item: InputItem, spec: InputSpec, io: Io, extractor: Extractor): Promise<ExtractResult> {
-  const loaded = await load(item, io);
-  if (!loaded.bytes) return errorResult(loaded.source, loaded.reason ?? 'unreadable');
-  const options: ExtractOptions = spec.tagFromFolder && loaded.source !== '-'
-    ? { ...spec.extract, fallbackTag: folderTag(loaded.source) }
+/**
+ * How a run treats files it has seen before. `skip` returns the last run's record when the file
+ * need not even be read; `knownHash` the hash whose bytes need not be extracted again.
+ */
+export interface ResumePolicy {
+  lookup(path: string): { skip: SourceRow } | { knownSha256: string | null; prev: SourceRow | null };
+}
+
+const fresh: ResumePolicy = { lookup: () => ({ knownSha256: null, prev: null }) };
+
+async function processOne(item: InputItem, spec: InputSpec, io: Io, extractor: Extractor, resume: ResumePolicy): Promise<Processed> {
+  if (item.kind === 'error') return { result: errorResult(item.path, item.reason), path: null, file: null, unchanged: null };
+  let job: Job;
+  let prev: SourceRow | null = null;
+  if (item.kind === 'stdin') {
+    try {
+      job = { source: '-', bytes: await readStreamBytes(io.stdin), format: spec.format };
+    } catch (err) {
+      return { result: errorResult('-', err instanceof InputError ? err.message : reasonOf(err)), path: null, file: null, unchanged: null };
+    }
+  } else {
+    const plan = resume.lookup(item.path);
+    if ('skip' in plan) return { result: null, path: item.path, file: null, unchanged: plan.skip };
+    prev = plan.prev;
+    job = { source: item.path, path: item.path, format: spec.format, knownSha256: plan.knownSha256 };
+  }
+  const options: ExtractOptions = spec.tagFromFolder && job.source !== '-'
+    ? { ...spec.extract, fallbackTag: folderTag(job.source) }
     : spec.extract;
+  const path = item.kind === 'file' ? item.path : null;
   try {
-    return await extractor.run({ source: loaded.source, bytes: loaded.bytes, format: spec.format }, options);
+    const { result, file } = await extractor.run(job, options);
+    return { result, path, file, unchanged: result === null ? prev : null };
   } catch (err) {
     const reason = err instanceof InputError ? err.message : `extraction failed: ${(err as Error).message}`;
-    return errorResult(loaded.source, reason);
+    return { result: errorResult(job.source, reason), path, file: null, unchanged: null };
   }
 }
 
 /**
- * One result per document, in input order; never throws for a bad input. Up to `ahead`
- * documents are read and extracted concurrently (across the worker pool when there is one).
+ * One outcome per input, in input order whatever the number of workers; never throws for a bad
+ * input. Up to `ahead` inputs are in flight at once (across the worker pool when there is one):
+ * the walk is pulled only as results are taken, so memory does not grow with the number of files.
  */
-export async function* extractAll(paths: string[], spec: InputSpec, io: Io, extractor: Extractor = inProcess, ahead = READ_AHEAD): AsyncGenerator<ExtractResult> {
+export async function* processAll(paths: string[], spec: InputSpec, io: Io, extractor: Extractor = inProcess, ahead = READ_AHEAD, resume: ResumePolicy = fresh): AsyncGenerator<Processed> {
   const items = discover(paths, { extensions: spec.extensions });
-  const queue: Promise<ExtractResult>[] = [];
+  const queue: Promise<Processed>[] = [];
   const fill = () => {
     while (queue.length < ahead) {
       const next = items.next();
       if (next.done) break;
-      queue.push(extractOne(next.value, spec, io, extractor));
+      queue.push(processOne(next.value, spec, io, extractor, resume));
     }
   };
   fill();
   while (queue.length > 0) {
-    const result = await queue.shift()!;
+    const done = await queue.shift()!;
     fill();
-    yield result;
+    yield done;
   }
+}
+
+/** Every input's extraction result, in input order (for callers with no database to skip by). */
+export async function* extractAll(paths: string[], spec: InputSpec, io: Io, extractor: Extractor = inProcess, ahead = READ_AHEAD): AsyncGenerator<ExtractResult> {
+  for await (const p of processAll(paths, spec, io, extractor, ahead)) yield p.result!;
 }
 
 // Starting workers costs a few hundred milliseconds; a handful of named files is done sooner
@@ -116,15 +151,15 @@ function isSmallRun(paths: string[]): boolean {
   });
 }
 
-/** Results for every input, using a worker pool when it pays off; the pool is always closed. */
-export async function* extractInputs(paths: string[], spec: InputSpec, io: Io): AsyncGenerator<ExtractResult> {
+/** Outcomes for every input, using a worker pool when it pays off; the pool is always closed. */
+export async function* processInputs(paths: string[], spec: InputSpec, io: Io, resume: ResumePolicy = fresh): AsyncGenerator<Processed> {
   // Even one worker helps: extraction leaves the main thread free to read files and write
   // SQLite, and only a worker can be stopped when a page takes too long.
   const usePool = workersAvailable() && !isSmallRun(paths);
   const extractor = usePool ? new WorkerPool(spec.jobs, spec.timeoutMs)
     : workersAvailable() ? new SizeRoutedExtractor(spec.timeoutMs) : inProcess;
   try {
-    yield* extractAll(paths, spec, io, extractor, usePool ? Math.max(READ_AHEAD, spec.jobs * 4) : READ_AHEAD);
+    yield* processAll(paths, spec, io, extractor, usePool ? Math.max(READ_AHEAD, spec.jobs * 4) : READ_AHEAD, resume);
   } finally {
     await extractor.close();
   }

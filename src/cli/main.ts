@@ -1,9 +1,8 @@
 // The command table. Parsing and defaults live here; each command is a function of typed
 // options and a context, so tests can run them in-process with their own streams.
-import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Command, CommanderError, Option } from 'commander';
-import { StoreError, QueryError } from '../store/index.js';
+import { StoreError, QueryError, SOURCE_STATUSES, type SourceStatus } from '../store/index.js';
 import { UsageError } from '../errors.js';
 import { DEFAULT_EXTENSIONS, reasonOf } from '../input/discover.js';
 import { DEFAULT_DB, EXTRACT_TIMEOUT_MS } from '../settings.js';
@@ -14,10 +13,10 @@ import { Reporter, type Verbosity } from './reporter.js';
 import { parseRules } from './rules.js';
 import { extractCommand } from './commands/extract.js';
 import { ingestCommand } from './commands/ingest.js';
-import { exportCommand, listCommand, searchCommand, showCommand, statsCommand } from './commands/read.js';
+import { exportCommand, listCommand, listSourcesCommand, searchCommand, showCommand, statsCommand } from './commands/read.js';
 import type { InputSpec } from './inputs.js';
+import { VERSION } from '../version.js';
 
-const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 const EXAMPLES = `
 Examples:
@@ -152,11 +151,15 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   inputOptions(program.command('ingest').description('extract articles and store them in the database'))
     .option('--json', 'also print each stored row as JSON Lines on stdout')
     .option('-n, --dry-run', 'extract and print JSON Lines, write nothing')
-    .action(async (inputs: string[], o: InputOpts & { json?: boolean; dryRun?: boolean }, cmd: Command) => {
+    .option('--verify', 'read and hash files whose size and mtime are unchanged instead of skipping them unread')
+    .option('--force', 'extract every file again, changed or not')
+    .action(async (inputs: string[], o: InputOpts & { json?: boolean; dryRun?: boolean; verify?: boolean; force?: boolean }, cmd: Command) => {
       if (needsInput(cmd, inputs, o)) return;
       const { ctx, g } = context(cmd);
+      if (o.verify && o.force) throw new UsageError('--verify and --force cannot be used together (--force re-reads everything anyway)');
       const spec = inputSpec(withStdinDefault(inputs, o), o);
-      exitCode = o.dryRun ? await extractCommand(spec, ctx) : await ingestCommand(spec, { db: dbPath(g), json: Boolean(o.json) }, ctx);
+      const resume = o.force ? 'force' : o.verify ? 'verify' : 'skip';
+      exitCode = o.dryRun ? await extractCommand(spec, ctx) : await ingestCommand(spec, { db: dbPath(g), json: Boolean(o.json), resume }, ctx);
     });
 
   inputOptions(program.command('extract').description('print extracted articles as JSON Lines (no database)'))
@@ -175,8 +178,17 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .option('--since <date>', 'only articles published on or after DATE (ISO 8601)')
     .addOption(new Option('--order <order>', 'by id: asc (oldest first) or desc (newest first)').choices(['asc', 'desc']).default('asc'))
     .option('--json', 'JSON Lines')
-    .action(async (o: { limit: number; offset: number; tag?: string; format?: Format; lang?: string; since?: string; order: 'asc' | 'desc'; json?: boolean }, cmd: Command) => {
+    .option('--sources', 'list input files instead of articles: path, status, article id, size, mtime, last seen')
+    .addOption(new Option('--status <status>', 'with --sources: only files with this status').choices([...SOURCE_STATUSES]))
+    .action(async (o: { limit: number; offset: number; tag?: string; format?: Format; lang?: string; since?: string; order: 'asc' | 'desc'; json?: boolean; sources?: boolean; status?: SourceStatus }, cmd: Command) => {
       const { ctx, g } = context(cmd);
+      if (o.sources) {
+        const articleOnly = (['tag', 'format', 'lang', 'since'] as const).filter((k) => o[k] !== undefined);
+        if (articleOnly.length) throw new UsageError(`--${articleOnly[0]} filters articles; it cannot be used with --sources`);
+        exitCode = await listSourcesCommand(dbPath(g), { limit: o.limit, offset: o.offset, status: o.status, json: Boolean(o.json) }, ctx);
+        return;
+      }
+      if (o.status) throw new UsageError('--status needs --sources');
       exitCode = await listCommand(dbPath(g), { ...o, json: Boolean(o.json) }, ctx);
     });
 

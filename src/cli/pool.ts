@@ -2,23 +2,23 @@
 // as promises, so the caller keeps input order by awaiting them in order. A document that runs
 // past the time limit has its worker terminated and replaced: a pathological page becomes one
 // failed input, never a hung batch.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { InputError } from '../errors.js';
-import { processDocument, type DocumentInput } from '../pipeline.js';
 import { EXTRACT_TIMEOUT_MS, WORKER_HEAP_MB } from '../settings.js';
-import type { ExtractOptions, ExtractResult } from '../types.js';
+import type { ExtractOptions } from '../types.js';
+import { runJob, type Job, type JobResult } from './job.js';
 import type { WorkerReply, WorkerRequest } from './worker.js';
 
 export interface Extractor {
-  run(input: DocumentInput, options: ExtractOptions): Promise<ExtractResult>;
+  run(job: Job, options: ExtractOptions): Promise<JobResult>;
   close(): Promise<void>;
 }
 
 /** Same interface, no threads: for tests running from sources and for a handful of inputs. */
 export const inProcess: Extractor = {
-  run: async (input, options) => processDocument(input, options),
+  run: async (job, options) => runJob(job, options),
   close: async () => {},
 };
 
@@ -30,21 +30,21 @@ export const IN_PROCESS_MAX_BYTES = 256 * 1024;
 /** Workers exist only in the built package (dist/); from TypeScript sources we run in-process. */
 export const workersAvailable = (): boolean => existsSync(fileURLToPath(WORKER_URL));
 
-interface Job {
+interface Pending {
   req: WorkerRequest;
-  resolve: (r: ExtractResult) => void;
+  resolve: (r: JobResult) => void;
   reject: (e: Error) => void;
 }
 
 interface Slot {
   worker: Worker;
-  job: Job | null;
+  job: Pending | null;
   timer: NodeJS.Timeout | null;
 }
 
 export class WorkerPool implements Extractor {
   private readonly slots: Slot[] = [];
-  private readonly queue: Job[] = [];
+  private readonly queue: Pending[] = [];
   private seq = 0;
   private closing = false;
 
@@ -70,7 +70,7 @@ export class WorkerPool implements Extractor {
     return slot;
   }
 
-  private finish(slot: Slot): Job | null {
+  private finish(slot: Slot): Pending | null {
     if (slot.timer) clearTimeout(slot.timer);
     const job = slot.job;
     slot.job = null;
@@ -100,9 +100,9 @@ export class WorkerPool implements Extractor {
     }
   }
 
-  run(input: DocumentInput, options: ExtractOptions): Promise<ExtractResult> {
+  run(job: Job, options: ExtractOptions): Promise<JobResult> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ req: { seq: this.seq++, input, options }, resolve, reject });
+      this.queue.push({ req: { seq: this.seq++, job, options }, resolve, reject });
       this.dispatch();
     });
   }
@@ -111,6 +111,16 @@ export class WorkerPool implements Extractor {
     this.closing = true;
     for (const job of this.queue.splice(0)) job.reject(new Error('extraction pool closed'));
     await Promise.all(this.slots.map((s) => { this.finish(s); return s.worker.terminate(); }));
+  }
+}
+
+/** Bytes given, or the file's size; a file that cannot be stat'ed fails quickly wherever it is read. */
+function sizeOf(job: Job): number {
+  if (job.bytes) return job.bytes.length;
+  try {
+    return statSync(job.path ?? job.source).size;
+  } catch {
+    return 0;
   }
 }
 
@@ -125,10 +135,10 @@ export class SizeRoutedExtractor implements Extractor {
 
   constructor(private readonly timeoutMs = EXTRACT_TIMEOUT_MS, private readonly inProcessMaxBytes = IN_PROCESS_MAX_BYTES) {}
 
-  run(input: DocumentInput, options: ExtractOptions): Promise<ExtractResult> {
-    if (input.bytes.length <= this.inProcessMaxBytes) return inProcess.run(input, options);
+  run(job: Job, options: ExtractOptions): Promise<JobResult> {
+    if (sizeOf(job) <= this.inProcessMaxBytes) return inProcess.run(job, options);
     this.pool ??= new WorkerPool(1, this.timeoutMs);
-    return this.pool.run(input, options);
+    return this.pool.run(job, options);
   }
 
   async close(): Promise<void> {

@@ -11,9 +11,13 @@ export interface Tally {
   unchanged: number;
   noBody: number;
   failed: number;
+  /** Files whose article was already stored from another file (listed as one more source of it). */
+  duplicate: number;
+  /** Unchanged files not even read (path, size and mtime as the last run recorded them). */
+  skipped: number;
 }
 
-export const emptyTally = (): Tally => ({ files: 0, stored: 0, updated: 0, unchanged: 0, noBody: 0, failed: 0 });
+export const emptyTally = (): Tally => ({ files: 0, stored: 0, updated: 0, unchanged: 0, noBody: 0, failed: 0, duplicate: 0, skipped: 0 });
 
 /**
  * Count one result and name it on stderr when it failed or had no body; true when it is a
@@ -93,10 +97,11 @@ export class Reporter {
     const secs = this.elapsedSeconds();
     const rate = t.files / Math.max(secs, 1e-3);
     const parts = what === 'ingest'
-      ? [this.c.green(`stored ${t.stored}`), `updated ${t.updated}`, `unchanged ${t.unchanged}`]
+      ? [this.c.green(`stored ${t.stored}`), `updated ${t.updated}`, `unchanged ${t.unchanged}${t.skipped ? ` (${t.skipped} not read again)` : ''}`]
       : [this.c.green(`extracted ${t.files - t.failed - t.noBody}`)];
     parts.push(t.noBody ? this.c.yellow(`no body ${t.noBody}`) : 'no body 0');
     parts.push(t.failed ? this.c.red(`failed ${t.failed}`) : 'failed 0');
-    this.stderr.write(`${parts.join(', ')} — ${t.files} files in ${secs.toFixed(2)} s (${rate.toFixed(1)} files/s)\n`);
+    const dup = t.duplicate ? `; ${t.duplicate} held an article already stored from another file (listed as its sources)` : '';
+    this.stderr.write(`${parts.join(', ')} — ${t.files} files in ${secs.toFixed(2)} s (${rate.toFixed(1)} files/s)${dup}\n`);
   }
 }

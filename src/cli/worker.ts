@@ -1,20 +1,20 @@
-// Extraction worker: the CPU-heavy part of a document's trip (decode, parse, extract, normalize)
+// Extraction worker: the CPU-heavy part of a document's trip (read, decode, parse, extract, normalize)
 // runs here so a multi-core machine parses several pages at once while the main thread reads
 // files and writes SQLite.
 import { parentPort } from 'node:worker_threads';
 import { InputError } from '../errors.js';
-import { processDocument, type DocumentInput } from '../pipeline.js';
 import type { ExtractOptions } from '../types.js';
+import { runJob, type Job, type JobResult } from './job.js';
 
-export interface WorkerRequest { seq: number; input: DocumentInput; options: ExtractOptions }
+export interface WorkerRequest { seq: number; job: Job; options: ExtractOptions }
 export type WorkerReply =
-  | { seq: number; ok: true; result: ReturnType<typeof processDocument> }
+  | { seq: number; ok: true; result: JobResult }
   | { seq: number; ok: false; inputError: boolean; message: string };
 
 parentPort?.on('message', (req: WorkerRequest) => {
   let reply: WorkerReply;
   try {
-    reply = { seq: req.seq, ok: true, result: processDocument(req.input, req.options) };
+    reply = { seq: req.seq, ok: true, result: runJob(req.job, req.options) };
   } catch (err) {
     reply = { seq: req.seq, ok: false, inputError: err instanceof InputError, message: (err as Error).message };
   }

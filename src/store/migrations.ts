@@ -110,6 +110,35 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 3,
+    name: 'sources table: every file a run saw',
+    sql: `
+      -- One row per input file, whatever became of it, so no input is ever recorded nowhere: two
+      -- files holding the same article point to one articles row and both are listed here. The
+      -- size, mtime and settings let a re-run skip a file without reading it; sha256 (of the bytes
+      -- as on disk) lets --verify and a touched-but-unchanged file skip extraction.
+      CREATE TABLE sources (
+        path       TEXT PRIMARY KEY,
+        size       INTEGER,
+        mtime_ms   REAL,
+        sha256     TEXT,
+        article_id INTEGER REFERENCES articles (id) ON DELETE SET NULL,
+        status     TEXT NOT NULL CHECK (status IN ('ok', 'no_body', 'error')),
+        error      TEXT,
+        settings   TEXT,
+        first_seen TEXT NOT NULL,
+        last_seen  TEXT NOT NULL
+      );
+      CREATE INDEX sources_article ON sources (article_id);
+
+      -- Databases from before: each stored path becomes a source of its (newest) row. Size, mtime
+      -- and hash are unknown, so the next run reads these files once more and fills them in.
+      INSERT INTO sources (path, article_id, status, first_seen, last_seen)
+        SELECT source, max(id), 'ok', min(ingested_at), max(coalesce(updated_at, ingested_at))
+        FROM articles WHERE source <> '-' GROUP BY source;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);

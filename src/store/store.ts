@@ -5,13 +5,34 @@ import { QueryError, reasonOf, StoreError } from './errors.js';
 import { openDatabase, type OpenOptions } from './open.js';
 import { Queries, type ListOptions, type Stats } from './queries.js';
 import { ROW_COLUMNS, rowToArticle, type ArticleRow } from './rows.js';
-import { Saver, type SaveResult } from './save.js';
+import { Saver, STDIN_SOURCE, type SaveResult } from './save.js';
 import { Searcher, type SearchHit, type SearchOptions } from './search.js';
+import { NO_FACTS, Sources, type FileFacts, type SourceInfo, type SourceListOptions, type SourceRow, type SourceStats } from './sources.js';
+
+/** One input of a run, as the writer hands it to the store. */
+export type Entry =
+  /** An article, from a file (`source`) or from stdin (`source` null). */
+  | { kind: 'article'; article: Article; source: SourceInfo | null }
+  /** A file that gave no article: no body, or an error (named in `source`). */
+  | { kind: 'failed'; source: SourceInfo }
+  /** A file unchanged since the last run, not extracted again: only its facts and last_seen move. */
+  | { kind: 'seen'; path: string; file: Partial<FileFacts> };
 
 export interface Store {
   readonly path: string;
   /** One transaction for the whole batch; returns one outcome per article, in order, plus the row id. */
   saveBatch(articles: Article[]): SaveResult[];
+  /**
+   * One transaction for the whole batch: articles stored and every file recorded in `sources`.
+   * One result per entry, in order (null for entries that store no article).
+   */
+  record(entries: Entry[]): (SaveResult | null)[];
+  /** What the last run recorded about a file, for skipping it when it has not changed. */
+  source(path: string): SourceRow | undefined;
+  /** Every file that gave this article, by path. */
+  sourcesOf(articleId: number): SourceRow[];
+  listSources(opts?: SourceListOptions): SourceRow[];
+  sourceStats(): SourceStats;
   get(id: number): Article | null;
   list(opts?: ListOptions): Article[];
   search(query: string, opts?: SearchOptions): SearchHit[];
@@ -39,7 +60,8 @@ class SqliteStore implements Store {
   private readonly getStmt: Database.Statement<[number], ArticleRow>;
   private readonly allStmt: Database.Statement<[], ArticleRow>;
   private readonly deleteStmt: Database.Statement<[number]> | null;
-  private readonly writeBatch: ((articles: Article[], now: string) => SaveResult[]) | null;
+  private readonly sources: Sources;
+  private readonly writeBatch: ((entries: Entry[], now: string) => (SaveResult | null)[]) | null;
   private closed = false;
 
   constructor(
@@ -51,21 +73,31 @@ class SqliteStore implements Store {
     this.queries = new Queries(db);
     this.getStmt = db.prepare(`SELECT ${ROW_COLUMNS} FROM articles WHERE id = ?`);
     this.allStmt = db.prepare(`SELECT ${ROW_COLUMNS} FROM articles ORDER BY id`);
+    const sources = new Sources(db);
+    this.sources = sources;
     if (db.readonly) {
       this.saver = null;
       this.deleteStmt = null;
       this.writeBatch = null;
     } else {
-      const saver = new Saver(db);
+      const saver = new Saver(db, sources);
       this.saver = saver;
       this.deleteStmt = db.prepare('DELETE FROM articles WHERE id = ?');
-      const tx = db.transaction((articles: Article[], now: string) =>
-        articles.map((a) => {
+      const one = (e: Entry, now: string): SaveResult | null => {
+        switch (e.kind) {
+          case 'article': return saver.save(e.article, e.source, now);
+          case 'failed': sources.upsert(e.source, null, now); return null;
+          case 'seen': sources.seen(e.path, e.file, now); return null;
+        }
+      };
+      const tx = db.transaction((entries: Entry[], now: string) =>
+        entries.map((e) => {
           try {
-            return saver.save(a, now);
+            return one(e, now);
           } catch (err) {
             // Thrown inside the transaction, so every earlier row of the batch is rolled back too.
-            throw new StoreError(`cannot store "${a.source}" in database "${path}": ${reasonOf(err)}`);
+            const name = e.kind === 'article' ? e.article.source : e.kind === 'failed' ? e.source.path : e.path;
+            throw new StoreError(`cannot store "${name}" in database "${path}": ${reasonOf(err)}`);
           }
         }),
       );
@@ -81,15 +113,41 @@ class SqliteStore implements Store {
     if (!this.writeBatch) throw new StoreError(`cannot ${what} in database "${this.path}": it was opened read-only`);
   }
 
+  /** Articles without file facts: each path is recorded as a source with size, mtime and hash unknown. */
   saveBatch(articles: Article[]): SaveResult[] {
+    const entries: Entry[] = articles.map((a) => ({
+      kind: 'article',
+      article: a,
+      source: a.source === STDIN_SOURCE ? null : { path: a.source, status: 'ok', error: null, file: NO_FACTS, settings: null },
+    }));
+    return this.record(entries) as SaveResult[];
+  }
+
+  record(entries: Entry[]): (SaveResult | null)[] {
     this.writable('store articles');
-    if (articles.length === 0) return [];
+    if (entries.length === 0) return [];
     try {
-      return this.writeBatch!(articles, this.now().toISOString());
+      return this.writeBatch!(entries, this.now().toISOString());
     } catch (err) {
       if (err instanceof StoreError) throw err;
       throw new StoreError(`cannot write to database "${this.path}": ${reasonOf(err)}`);
     }
+  }
+
+  source(path: string): SourceRow | undefined {
+    return this.read(() => this.sources.get(path));
+  }
+
+  sourcesOf(articleId: number): SourceRow[] {
+    return this.read(() => this.sources.of(articleId));
+  }
+
+  listSources(opts?: SourceListOptions): SourceRow[] {
+    return this.read(() => this.sources.list(opts));
+  }
+
+  sourceStats(): SourceStats {
+    return this.read(() => this.sources.stats());
   }
 
   /**

@@ -144,7 +144,7 @@ describe.skipIf(!BUILT)('the worker pool', () => {
       void slot.worker.terminate();
       await expect(doomed).rejects.toThrow(/worker exited unexpectedly/);
       const next = await pool.run({ source: 'b.txt', bytes: Buffer.from(articleText(2)) }, DEFAULT_EXTRACT_OPTIONS);
-      expect(next.status).toBe('ok');
+      expect(next.result!.status).toBe('ok');
     } finally {
       await pool.close();
     }

@@ -93,7 +93,9 @@ describe('saveBatch: re-ingest semantics', () => {
     const { store } = fresh();
     const [first] = store.saveBatch([article()]);
     const [dup] = store.saveBatch([article({ source: 'mirror/budget.txt', format: 'text', tag: null })]);
-    expect(dup).toEqual({ outcome: 'unchanged', id: first!.id });
+    expect(dup).toEqual({ outcome: 'unchanged', id: first!.id, duplicate: true });
+    // …and the copy is recorded as a second source of the row, not nowhere.
+    expect(store.sourcesOf(first!.id).map((s) => s.path)).toEqual(['mirror/budget.txt', 'pages/budget.html']);
     expect(store.count()).toBe(1);
     expect(store.get(first!.id)).toMatchObject({ source: 'pages/budget.html', format: 'html', tag: 'Politics' });
     // …and it stays that way: re-running both never flip-flops between them.
@@ -136,7 +138,7 @@ describe('saveBatch: re-ingest semantics', () => {
     const [own] = store.saveBatch([article({ body: 'What the file held before.' })]);
     // Now the file holds what was piped in earlier.
     const [again] = store.saveBatch([article()]);
-    expect(again).toEqual({ outcome: 'unchanged', id: stdin!.id });
+    expect(again).toEqual({ outcome: 'unchanged', id: stdin!.id, duplicate: true });
     expect(store.get(stdin!.id)!.source).toBe('-');
     expect(store.get(own!.id)!.source).toBe('pages/budget.html');
     store.close();

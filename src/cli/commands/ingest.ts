@@ -1,50 +1,83 @@
 // `lede ingest`: extract and store, in batched transactions. A batch is written whole or not at
-// all, so a crash never leaves a half-written row; re-running skips what is already stored.
-// Interrupted (Ctrl-C, SIGTERM), it stores what is already extracted and stops cleanly.
-import { BATCH_SIZE } from '../../settings.js';
-import { openStore, type Store } from '../../store/index.js';
+// all, so a crash never leaves a half-written row; re-running skips the files already stored and
+// unchanged without reading them. Interrupted (Ctrl-C, SIGTERM), it stores what is already
+// extracted and stops cleanly.
+import { openStore, type Entry, type SaveResult, type SourceInfo, type Store } from '../../store/index.js';
 import type { Article, ExtractResult } from '../../types.js';
 import { EXIT, type CommandContext } from '../context.js';
 import { articleJson } from '../format.js';
-import { collectInputs, extractInputs, type InputSpec } from '../inputs.js';
+import { collectInputs, processInputs, type InputSpec, type Processed } from '../inputs.js';
 import { watchInterrupts } from '../interrupt.js';
 import { account, emptyTally, type Tally } from '../reporter.js';
+import { resumePolicy, settingsFingerprint, type ResumeMode } from '../resume.js';
+import { BatchWriter } from '../writer.js';
 
 export interface IngestOptions {
   db: string;
   json: boolean;
+  /** skip unchanged files unread (default), verify their bytes, or extract everything again. */
+  resume?: ResumeMode;
 }
 
 /** Only successful results are stored, and those always know their format. */
-function toArticle(r: ExtractResult): Article {
+export function toArticle(r: ExtractResult): Article {
   const { status: _s, error: _e, format, ...article } = r;
   if (format === null) throw new Error(`internal: stored result without a format (${r.source})`);
   return { ...article, format };
+}
+
+/** Count what the store did with an entry, name it with -v, print the row with --json. */
+export function afterWrite(store: Store, tally: Tally, ctx: CommandContext, json: boolean) {
+  return async (entry: Entry, res: SaveResult | null): Promise<void> => {
+    let id: number | null = null;
+    if (res) {
+      tally[res.outcome]++;
+      if (res.duplicate) tally.duplicate++;
+      id = res.id;
+      ctx.reporter.info(`${res.outcome} ${entry.kind === 'article' ? entry.article.source : ''} (id ${res.id}${res.duplicate ? ', already stored from another file' : ''})`);
+    } else if (entry.kind === 'seen') {
+      id = store.source(entry.path)?.article_id ?? null;
+    }
+    if (json && id !== null) {
+      const row = store.get(id);
+      if (row) await ctx.out.line(articleJson(row));
+    }
+  };
+}
+
+/** The store's entry for one processed input, after counting and reporting it; null if nothing to record. */
+export function entryOf(p: Processed, settings: string | null, tally: Tally, ctx: CommandContext): Entry | null {
+  if (p.unchanged) {
+    tally.files++;
+    if (p.result === null && p.file === null) tally.skipped++;
+    if (p.unchanged.status === 'no_body') {
+      tally.noBody++;
+      ctx.reporter.failure(p.path!, `${p.unchanged.error ?? 'no article body found'} (unchanged since the last run); not stored`);
+    } else {
+      tally.unchanged++;
+      ctx.reporter.info(`unchanged ${p.path} (id ${p.unchanged.article_id}${p.file ? ', same bytes' : ', not read'})`);
+    }
+    return { kind: 'seen', path: p.path!, file: p.file ?? {} };
+  }
+  const r = p.result!;
+  const ok = account(r, tally, ctx.reporter, 'not stored');
+  const source: SourceInfo | null = p.path === null ? null : {
+    path: p.path, status: r.status, error: r.error, settings,
+    file: p.file ?? { size: null, mtime_ms: null, sha256: null },
+  };
+  if (ok) return { kind: 'article', article: toArticle(r), source };
+  return source ? { kind: 'failed', source } : null;
 }
 
 export async function ingestCommand(spec: InputSpec, opts: IngestOptions, ctx: CommandContext): Promise<number> {
   const paths = await collectInputs(spec, ctx.io);
   const store: Store = openStore(opts.db); // StoreError → exit 3 in main
   const tally: Tally = emptyTally();
-  let batch: ExtractResult[] = [];
-
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const outcomes = store.saveBatch(batch.map(toArticle));
-    for (let i = 0; i < batch.length; i++) {
-      const { outcome, id } = outcomes[i]!;
-      tally[outcome]++;
-      ctx.reporter.info(`${outcome} ${batch[i]!.source} (id ${id})`);
-      if (opts.json) {
-        const row = store.get(id);
-        if (row) await ctx.out.line(articleJson(row));
-      }
-    }
-    batch = [];
-  };
+  const settings = settingsFingerprint(spec);
+  const writer = new BatchWriter(store, afterWrite(store, tally, ctx, opts.json));
 
   const interrupt = watchInterrupts();
-  const results = extractInputs(paths, spec, ctx.io);
+  const results = processInputs(paths, spec, ctx.io, resumePolicy(store, settings, opts.resume ?? 'skip'));
   try {
     // Waiting on the next result or a signal, whichever comes first: a signal must not wait for
     // a slow document to finish.
@@ -52,14 +85,11 @@ export async function ingestCommand(spec: InputSpec, opts: IngestOptions, ctx: C
     for (;;) {
       const next = await Promise.race([results.next(), stopped]);
       if (next === null || next.done) break;
-      const r = next.value;
-      if (account(r, tally, ctx.reporter, 'not stored')) {
-        batch.push(r);
-        if (batch.length >= BATCH_SIZE) await flush();
-      }
+      const entry = entryOf(next.value, settings, tally, ctx);
+      if (entry) await writer.add(entry);
       ctx.reporter.progress(tally);
     }
-    await flush();
+    await writer.flush();
   } finally {
     interrupt.dispose();
     store.close();

@@ -1,10 +1,10 @@
 // The read-only commands over an existing database: list, show, search, export, stats.
 import { createWriteStream, existsSync, openSync } from 'node:fs';
 import { reasonOf } from '../../input/discover.js';
-import { openStore, StoreError, type ListOptions, type Store } from '../../store/index.js';
+import { openStore, StoreError, type ListOptions, type SourceListOptions, type Store } from '../../store/index.js';
 import { UsageError } from '../../errors.js';
 import { EXIT, type CommandContext } from '../context.js';
-import { articleJson, csvHeader, csvRow, listLine, showText } from '../format.js';
+import { articleJson, csvHeader, csvRow, listLine, showText, sourceJson, sourceLine } from '../format.js';
 import { Output } from '../io.js';
 
 /** Reading commands never create a database: a missing file is a mistake worth naming. */
@@ -45,7 +45,19 @@ export function showCommand(db: string, rawId: string, opts: { json: boolean }, 
       ctx.reporter.failure(`article ${id}`, `not found in ${db}`);
       return EXIT.someFailed;
     }
-    await ctx.out.line(opts.json ? articleJson(a) : showText(a, ctx.color));
+    const sources = store.sourcesOf(id);
+    await ctx.out.line(opts.json ? articleJson(a, sources) : showText(a, ctx.color, sources));
+    return EXIT.ok;
+  });
+}
+
+/** `lede list --sources`: every input file the database has seen, by path. */
+export function listSourcesCommand(db: string, opts: SourceListOptions & { json: boolean }, ctx: CommandContext): Promise<number> {
+  return withStore(db, async (store) => {
+    for (const s of store.listSources(opts)) {
+      await ctx.out.line(opts.json ? sourceJson(s) : sourceLine(s));
+      if (ctx.out.closed) break;
+    }
     return EXIT.ok;
   });
 }
@@ -97,12 +109,16 @@ export function exportCommand(db: string, opts: { format: 'jsonl' | 'csv'; outpu
 
 export function statsCommand(db: string, opts: { json: boolean }, ctx: CommandContext): Promise<number> {
   return withStore(db, async (store) => {
-    const s = store.stats();
+    const s = { ...store.stats(), sources: store.sourceStats() };
     if (opts.json) {
       await ctx.out.line(JSON.stringify(s));
       return EXIT.ok;
     }
-    const lines = [`${ctx.color.bold('articles')} ${s.total} (${s.words} words)`];
+    const src = s.sources;
+    const lines = [
+      `${ctx.color.bold('articles')} ${s.total} (${s.words} words)`,
+      `${ctx.color.bold('sources')}  ${src.total} files: ${src.ok} with an article, ${src.noBody} without a body, ${src.failed} failed; ${src.sharedArticles} articles held by more than one file`,
+    ];
     const group = (title: string, rows: { key: string | null; count: number }[]) => {
       lines.push('', ctx.color.bold(title));
       for (const r of rows) lines.push(`${String(r.count).padStart(8)}  ${r.key ?? '(none)'}`);
