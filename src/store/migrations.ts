@@ -8,6 +8,11 @@ export interface Migration {
   /** What the step does, for error messages. */
   name: string;
   sql: string;
+  /**
+   * True when a reader of the new schema can query a file still at the previous version as is
+   * (the step changes nothing a read touches): a read-only file then stays readable unupgraded.
+   */
+  readCompatible?: boolean;
 }
 
 /**
@@ -80,6 +85,7 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 2,
     name: 'full-text index declared so sqlite-utils and Datasette recognise it',
+    readCompatible: true,
     // sqlite-utils and Datasette find a table's FTS index by matching the CREATE text against
     // content="<table>" or content=[<table>] (no spaces, those quotes): version 1 wrote
     // content = 'articles', which they read as "not configured for full-text search". The
