@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import './uri.js'; // before the first connection: lets SQLite take the file: URI of the immutable fallback
 import Database from 'better-sqlite3';
 import { reasonOf, StoreError } from './errors.js';
-import { APPLICATION_ID, LATEST_VERSION, MIGRATIONS, migrate, userVersion } from './migrations.js';
+import { APPLICATION_ID, LATEST_VERSION, MIGRATIONS, migrate, userVersion, type Migration } from './migrations.js';
 
 export interface OpenOptions {
   readonly?: boolean;
@@ -162,8 +162,8 @@ function connectReadOnly(path: string, busyTimeoutMs: number | undefined): Datab
 }
 
 /** Every step between `version` and ours leaves the tables a reader queries as they were. */
-const readableAsIs = (version: number): boolean =>
-  MIGRATIONS.every((m) => m.version <= version || m.readCompatible === true);
+export const readableAsIs = (version: number, migrations: readonly Migration[] = MIGRATIONS): boolean =>
+  migrations.every((m) => m.version <= version || m.readCompatible === true);
 
 function openForReading(path: string, opts: OpenOptions): Database.Database {
   let db: Database.Database;
@@ -183,7 +183,10 @@ function openForReading(path: string, opts: OpenOptions): Database.Database {
       try {
         openDatabase(path, { busyTimeoutMs: opts.busyTimeoutMs }).close();
       } catch (err) {
-        upgradeFailure = err instanceof Error ? err.message : String(err);
+        // Only the reason: the path is already named, and "reads still work" would contradict us.
+        upgradeFailure = (err instanceof Error ? err.message : String(err))
+          .replace(/^cannot (open|upgrade) database "[^"]*"( for writing)?: /, '')
+          .replace(/ \(reading commands[^)]*\)$/, '');
       }
       db = connectReadOnly(path, opts.busyTimeoutMs);
       if (checkIdentity(db, path) >= LATEST_VERSION) return db;
@@ -191,7 +194,7 @@ function openForReading(path: string, opts: OpenOptions): Database.Database {
     if (readableAsIs(version)) return db;
     throw new StoreError(
       `cannot read database "${path}": its schema version is ${version}, this lede needs ${LATEST_VERSION}` +
-        (upgradeFailure ? ` and cannot upgrade it (${upgradeFailure})` : '; open it once for writing (e.g. lede ingest) to upgrade it'),
+        (upgradeFailure ? ` and cannot upgrade it here (${upgradeFailure}); run lede ingest once where it can be written` : '; open it once for writing (e.g. lede ingest) to upgrade it'),
     );
   } catch (err) {
     if (db!.open) db!.close();

@@ -1,7 +1,7 @@
 // Databases that can be read but not written, through the built CLI: a folder where the WAL side
 // files cannot be created (chmod 555, and a read-only mount where root may make one), and a file
-// from the previous schema version in such a folder. Reading commands work; writing ones exit 3
-// with one line naming the file.
+// from an older schema version in such a folder. Reading commands work (an older schema they
+// cannot upgrade is refused in one line); writing ones exit 3 with one line naming the file.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -65,20 +65,21 @@ describe.skipIf(!BUILT || prefix === null)('a database in a folder that cannot b
     expect(dbState(db)).toEqual({ rows: 2, integrity: 'ok', fts: 'ok' });
   });
 
-  it('a database of the previous schema version there is still read', () => {
+  it('an older schema there, which it cannot upgrade, is refused in one line saying so, untouched', () => {
     const { dir, db } = folderWithDb();
-    // Back to version 1's state: the FTS declaration sqlite-utils did not recognise.
     const raw = new Database(db);
-    raw.exec(`DROP TABLE articles_fts; CREATE VIRTUAL TABLE articles_fts USING fts5(headline, deck, body,
-      content = 'articles', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2 categories ''L* N* Co M*''');
-      INSERT INTO articles_fts (articles_fts) VALUES ('rebuild'); PRAGMA user_version = 1;`);
+    raw.pragma('user_version = 1');
     raw.close();
     chmodSync(dir, 0o555);
     locked.push(dir);
-    expectReadingWorks(db, asUser);
+    const r = asUser(['list', '--db', db]);
+    expect(r.status).toBe(3);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/schema version is 1, this lede needs \d+ and cannot upgrade it here \(folder .*: permission denied\); run lede ingest once/),
+    ]);
     chmodSync(dir, 0o755);
     const check = new Database(db, { readonly: true });
-    expect(check.pragma('user_version', { simple: true })).toBe(1); // untouched: it could not be upgraded
+    expect(check.pragma('user_version', { simple: true })).toBe(1);
     check.close();
   });
 

@@ -6,7 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { LATEST_VERSION, openStore, StoreError } from '../../src/store/index.js';
-import { migrate, MIGRATIONS } from '../../src/store/migrations.js';
+import { migrate, MIGRATIONS, type Migration } from '../../src/store/migrations.js';
+import { readableAsIs } from '../../src/store/open.js';
 import { article, tempDb } from './helpers.js';
 
 function versionOne(): string {
@@ -37,15 +38,26 @@ describe('openStore read-only on an older schema', () => {
     expect(version(path)).toBe(LATEST_VERSION);
   });
 
-  it('with upgrade: false, reads a file the pending steps leave readable, and writes nothing', () => {
+  it('with upgrade: false, a file the pending steps change for readers is refused naming both versions, and nothing is written', () => {
     const path = versionOne();
     const before = sha(path);
-    const s = openStore(path, { readonly: true, upgrade: false });
-    expect(s.list().map((a) => a.headline)).toEqual(['Harbor dredging starts']);
-    expect(s.search('dredging')).toHaveLength(1);
-    s.close();
+    expect(() => openStore(path, { readonly: true, upgrade: false })).toThrow(
+      new RegExp(`schema version is 1, this lede needs ${LATEST_VERSION}; open it once for writing`),
+    );
     expect(version(path)).toBe(1);
     expect(sha(path)).toBe(before);
+  });
+
+  it('readable as is only when every pending step is marked read-compatible', () => {
+    const steps: Migration[] = [
+      { version: 1, name: 'base', sql: '' },
+      { version: 2, name: 'index rebuilt', sql: '', readCompatible: true },
+      { version: 3, name: 'new table readers query', sql: '' },
+    ];
+    expect(readableAsIs(1, steps)).toBe(false);
+    expect(readableAsIs(2, steps)).toBe(false);
+    expect(readableAsIs(3, steps)).toBe(true);
+    expect(readableAsIs(1, steps.slice(0, 2))).toBe(true);
   });
 });
 
