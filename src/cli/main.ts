@@ -16,6 +16,8 @@ import { ingestCommand } from './commands/ingest.js';
 import { exportCommand, listCommand, listSourcesCommand, searchCommand, showCommand, statsCommand } from './commands/read.js';
 import type { InputSpec } from './inputs.js';
 import { VERSION } from '../version.js';
+import { addExamples } from './help.js';
+import { versionText } from './version-text.js';
 
 
 const EXAMPLES = `
@@ -109,7 +111,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
 
   const program = new Command('lede')
     .description('Ingest scraped news articles (HTML, text and Markdown dumps) into SQLite: tag, headline, deck, body and more.')
-    .version(VERSION, '-V, --version')
+    .version(VERSION, '-V, --version', 'print the version of lede, SQLite and FTS5')
     .option('-q, --quiet', 'only errors on stderr')
     .option('-v, --verbose', 'a line per file on stderr')
     .option('--no-color', 'no colours (also NO_COLOR=1)')
@@ -224,6 +226,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       exitCode = await statsCommand(dbPath(g), { json: Boolean(o.json) }, ctx);
     });
 
+  addExamples(program);
   for (const cmd of program.commands) {
     cmd.exitOverride().configureOutput(program.configureOutput()).showHelpAfterError('(run with --help for usage)');
   }
@@ -231,6 +234,13 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   if (argv.length === 0) {
     io.stderr.write(program.helpInformation());
     return EXIT.usage;
+  }
+
+  // Handled here rather than by commander: the SQLite versions need a connection, which no other
+  // run should pay for before it needs one.
+  if (argv[0] === '-V' || argv[0] === '--version') {
+    io.stdout.write(`${versionText()}\n`);
+    return EXIT.ok;
   }
 
   try {

@@ -16,7 +16,7 @@ describe('main', () => {
   it('--version and --help exit 0 and print to stdout', async () => {
     const io = fakeIo();
     expect(await main(['--version'], io)).toBe(0);
-    expect(io.out()).toMatch(/^\d+\.\d+\.\d+/);
+    expect(io.out()).toMatch(/^lede \d+\.\d+\.\d+\n/);
     const help = fakeIo();
     expect(await main(['--help'], help)).toBe(0);
     expect(help.out()).toMatch(/Examples:/);
