@@ -1,0 +1,451 @@
+/**
+ * Multi-class gradient-boosted decision trees with softmax loss: our own small learner, no dependencies.
+ *
+ * Why this shape:
+ * - Histogram-based: every feature is cut once into ≤ maxBins quantile bins, so training reads a pre-binned
+ *   Uint8Array and split search costs bins, not rows. The smaller child's histogram is built from its rows,
+ *   the sibling's is the parent's minus it.
+ * - ONE multi-output tree per round: a leaf holds a K-vector (a Newton step per class,
+ *   -learningRate·G_k/(H_k+lambda), diagonal softmax hessian p(1-p)) and a split's gain is summed over
+ *   classes. K times fewer trees than one-tree-per-class, so the model file stays small.
+ * - Deterministic: row and column subsampling draw from a seeded mulberry32, every loop runs in index order,
+ *   ties between splits go to the lowest feature then the lowest bin. The same data and parameters give a
+ *   bit-identical model on every run (assuming the engine's Math.exp/Math.log, which V8 implements in software).
+ * - Missing values: a NaN feature always goes LEFT (bin 0 in training, `!(v > threshold)` in prediction).
+ *   ±Infinity are ordinary extremes; thresholds are always finite data values.
+ * - Features are compared as float32, as the training matrix holds them, so a float64 row at prediction time
+ *   takes the same path as its float32 copy did in training.
+ *
+ * Tree encoding (each tree a flat number[], so a model is plain JSON):
+ *   [m, f_0, t_0, l_0, r_0, …, f_{m-1}, t_{m-1}, l_{m-1}, r_{m-1}, leaf_0[0..K-1], leaf_1[0..K-1], …]
+ *   m internal nodes, node 0 the root (when m = 0 the tree is the single leaf 0). A row goes to l_i when
+ *   row[f_i] ≤ t_i or is NaN, else to r_i. A child ref c ≥ 0 is internal node c (always > i, so walks end);
+ *   c < 0 is leaf -c-1. Thresholds are float32-representable, leaf values rounded to 5 significant digits
+ *   (training continues from the rounded values, so predictions match the training scores exactly).
+ */
+
+export interface GbdtParams {
+  rounds: number;
+  depth: number;
+  learningRate: number;
+  lambda: number;
+  minHessian: number;
+  rowSample: number;
+  colSample: number;
+  maxBins: number;
+  seed: number;
+}
+
+export const DEFAULT_PARAMS: GbdtParams = Object.freeze({
+  rounds: 100, depth: 6, learningRate: 0.25, lambda: 1, minHessian: 2,
+  rowSample: 0.4, colSample: 0.35, maxBins: 32, seed: 7,
+});
+
+export interface GbdtModel { version: 1; classes: number; features: number; base: number[]; trees: number[][] }
+
+export interface TrainSet {
+  /** row-major n×features */
+  x: Float32Array;
+  /** class 0..classes-1 */
+  y: Uint8Array;
+  /** row weights ≥ 0, default 1 */
+  w?: Float32Array;
+  n: number;
+  features: number;
+  classes: number;
+}
+
+const MAX_DEPTH = 16;
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** 5 significant digits keep the JSON small; -0 becomes 0 so a JSON round trip is deep-equal. */
+function round5(v: number): number {
+  const r = Number(v.toPrecision(5));
+  return r === 0 ? 0 : r;
+}
+
+function resolveParams(given: Partial<GbdtParams>): GbdtParams {
+  const p: GbdtParams = { ...DEFAULT_PARAMS, ...given };
+  const bad = (name: keyof GbdtParams, rule: string): never => {
+    throw new Error(`gbdt: parameter ${name} = ${String(p[name])} must be ${rule}`);
+  };
+  if (!Number.isInteger(p.rounds) || p.rounds < 0) bad('rounds', 'an integer ≥ 0');
+  if (!Number.isInteger(p.depth) || p.depth < 1 || p.depth > MAX_DEPTH) bad('depth', `an integer in 1..${MAX_DEPTH}`);
+  if (!(p.learningRate > 0 && Number.isFinite(p.learningRate))) bad('learningRate', 'a finite number > 0');
+  if (!(p.lambda >= 0 && Number.isFinite(p.lambda))) bad('lambda', 'a finite number ≥ 0');
+  if (!(p.minHessian >= 0 && Number.isFinite(p.minHessian))) bad('minHessian', 'a finite number ≥ 0');
+  if (!(p.rowSample > 0 && p.rowSample <= 1)) bad('rowSample', 'in (0, 1]');
+  if (!(p.colSample > 0 && p.colSample <= 1)) bad('colSample', 'in (0, 1]');
+  if (!Number.isInteger(p.maxBins) || p.maxBins < 2 || p.maxBins > 256) bad('maxBins', 'an integer in 2..256');
+  if (!Number.isInteger(p.seed)) bad('seed', 'an integer');
+  return p;
+}
+
+function checkTrainSet(d: TrainSet): void {
+  const fail = (why: string): never => { throw new Error(`gbdt: training set ${why}`); };
+  if (!Number.isInteger(d.n) || d.n < 1) fail(`has n = ${d.n}, need an integer ≥ 1`);
+  if (!Number.isInteger(d.features) || d.features < 1) fail(`has features = ${d.features}, need an integer ≥ 1`);
+  if (!Number.isInteger(d.classes) || d.classes < 2 || d.classes > 256) fail(`has classes = ${d.classes}, need 2..256`);
+  if (d.x.length !== d.n * d.features) fail(`x has ${d.x.length} values, expected n×features = ${d.n * d.features}`);
+  if (d.y.length !== d.n) fail(`y has ${d.y.length} labels, expected ${d.n}`);
+  for (let i = 0; i < d.n; i++) if (d.y[i]! >= d.classes) fail(`row ${i} has class ${d.y[i]}, expected < ${d.classes}`);
+  if (d.w) {
+    if (d.w.length !== d.n) fail(`w has ${d.w.length} weights, expected ${d.n}`);
+    for (let i = 0; i < d.n; i++) {
+      const v = d.w[i]!;
+      if (!(v >= 0 && Number.isFinite(v))) fail(`row ${i} has weight ${v}, expected a finite number ≥ 0`);
+    }
+  }
+}
+
+/**
+ * Quantile cut points of one feature: sorted distinct finite data values, value v falls in the first bin i
+ * with v ≤ cuts[i] (or the last bin). A cut at the maximum would split nothing, so it is dropped.
+ */
+function featureCuts(x: Float32Array, n: number, F: number, f: number, maxBins: number): Float64Array {
+  const col = new Float32Array(n);
+  let m = 0;
+  for (let r = 0; r < n; r++) {
+    const v = x[r * F + f]!;
+    if (Number.isFinite(v)) col[m++] = v;
+  }
+  if (m === 0) return new Float64Array(0);
+  const s = col.subarray(0, m).sort();
+  const max = s[m - 1]!;
+  const cuts: number[] = [];
+  const push = (v: number): void => {
+    if (v < max && (cuts.length === 0 || v > cuts[cuts.length - 1]!)) cuts.push(v === 0 ? 0 : v);
+  };
+  let distinct = 1;
+  for (let i = 1; i < m && distinct <= maxBins; i++) if (s[i] !== s[i - 1]) distinct++;
+  if (distinct <= maxBins) {
+    for (let i = 0; i < m; i++) push(s[i]!);
+  } else {
+    for (let i = 1; i < maxBins; i++) push(s[Math.ceil((i * m) / maxBins) - 1]!);
+  }
+  return Float64Array.from(cuts);
+}
+
+function binOf(v: number, cuts: Float64Array): number {
+  if (v !== v) return 0; // NaN: bin 0 is left of every split
+  let lo = 0;
+  let hi = cuts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (v <= cuts[mid]!) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+export function trainGbdt(data: TrainSet, params: Partial<GbdtParams> = {}, log?: (round: number) => void): GbdtModel {
+  const p = resolveParams(params);
+  checkTrainSet(data);
+  const { n, features: F, classes: K, x, y, w } = data;
+  const K2 = 2 * K;
+
+  const cuts: Float64Array[] = [];
+  const nbins = new Uint16Array(F);
+  let B = 1;
+  const binned = new Uint8Array(n * F);
+  for (let f = 0; f < F; f++) {
+    const c = featureCuts(x, n, F, f, p.maxBins);
+    cuts.push(c);
+    nbins[f] = c.length + 1;
+    if (c.length + 1 > B) B = c.length + 1;
+    for (let r = 0; r < n; r++) binned[r * F + f] = binOf(x[r * F + f]!, c);
+  }
+
+  // Base score: centred log of the (lightly smoothed) weighted class prior.
+  const classW = new Float64Array(K);
+  let totalW = 0;
+  for (let r = 0; r < n; r++) {
+    const wr = w ? w[r]! : 1;
+    classW[y[r]!]! += wr;
+    totalW += wr;
+  }
+  if (!(totalW > 0)) throw new Error('gbdt: training set has total weight 0');
+  const logPrior = Array.from(classW, (c) => Math.log((c / totalW + 1e-4) / (1 + K * 1e-4)));
+  const meanLog = logPrior.reduce((a, b) => a + b, 0) / K;
+  const base = logPrior.map((v) => round5(v - meanLog));
+
+  const scores = new Float64Array(n * K);
+  for (let r = 0; r < n; r++) for (let k = 0; k < K; k++) scores[r * K + k] = base[k]!;
+  const gh = new Float64Array(n * K2); // per row: g_0, h_0, g_1, h_1, …
+  const idx = new Uint32Array(n);
+  const tmp = new Uint32Array(n);
+  const perm = Int32Array.from({ length: F }, (_, i) => i);
+  const nSel = Math.max(1, Math.min(F, Math.round(p.colSample * F)));
+  const sel = new Int32Array(nSel);
+  const histLen = nSel * B * K2;
+  const histPool: Float64Array[] = [];
+  const takeHist = (): Float64Array => histPool.pop() ?? new Float64Array(histLen);
+  const tot = new Float64Array(K2);
+  const GL = new Float64Array(K);
+  const HL = new Float64Array(K);
+  const rng = mulberry32(p.seed);
+  const trees: number[][] = [];
+
+  const buildHist = (h: Float64Array, start: number, end: number): void => {
+    h.fill(0);
+    for (let i = start; i < end; i++) {
+      const r = idx[i]!;
+      const rb = r * F;
+      const go = r * K2;
+      for (let s = 0; s < nSel; s++) {
+        const o = (s * B + binned[rb + sel[s]!]!) * K2;
+        for (let j = 0; j < K2; j++) h[o + j]! += gh[go + j]!;
+      }
+    }
+  };
+
+  const rowTotals = (start: number, end: number): void => {
+    tot.fill(0);
+    for (let i = start; i < end; i++) {
+      const go = idx[i]! * K2;
+      for (let j = 0; j < K2; j++) tot[j]! += gh[go + j]!;
+    }
+  };
+
+  /** Best split of a node from its histogram and totals (in `tot`): slot and bin, or null without gain. */
+  const bestSplit = (h: Float64Array): { slot: number; bin: number } | null => {
+    const lambda = p.lambda + 1e-12;
+    let Htot = 0;
+    let parent = 0;
+    for (let k = 0; k < K; k++) {
+      Htot += tot[2 * k + 1]!;
+      parent += (tot[2 * k]! * tot[2 * k]!) / (tot[2 * k + 1]! + lambda);
+    }
+    if (Htot < 2 * p.minHessian) return null;
+    let best = parent + 1e-10 * parent;
+    let found: { slot: number; bin: number } | null = null;
+    for (let s = 0; s < nSel; s++) {
+      const nb = nbins[sel[s]!]!;
+      if (nb < 2) continue;
+      GL.fill(0);
+      HL.fill(0);
+      let hl = 0;
+      for (let b = 0; b < nb - 1; b++) {
+        const o = (s * B + b) * K2;
+        for (let k = 0; k < K; k++) {
+          GL[k]! += h[o + 2 * k]!;
+          const hv = h[o + 2 * k + 1]!;
+          HL[k]! += hv;
+          hl += hv;
+        }
+        if (hl < p.minHessian) continue;
+        if (Htot - hl < p.minHessian) break;
+        let score = 0;
+        for (let k = 0; k < K; k++) {
+          const gl = GL[k]!;
+          const gr = tot[2 * k]! - gl;
+          const hr = Math.max(0, tot[2 * k + 1]! - HL[k]!);
+          score += (gl * gl) / (HL[k]! + lambda) + (gr * gr) / (hr + lambda);
+        }
+        if (score > best) {
+          best = score;
+          found = { slot: s, bin: b };
+        }
+      }
+    }
+    return found;
+  };
+
+  interface Pending { start: number; end: number; depth: number; hist: Float64Array | null; parent: number; right: boolean }
+
+  for (let round = 0; round < p.rounds; round++) {
+    // Row sample (at least one row), then column sample by a partial Fisher-Yates shuffle.
+    let m = 0;
+    if (p.rowSample >= 1) {
+      for (let r = 0; r < n; r++) idx[m++] = r;
+    } else {
+      for (let r = 0; r < n; r++) if (rng() < p.rowSample) idx[m++] = r;
+      if (m === 0) idx[m++] = Math.floor(rng() * n);
+    }
+    for (let i = 0; i < nSel; i++) {
+      const j = i + Math.floor(rng() * (F - i));
+      const t = perm[i]!;
+      perm[i] = perm[j]!;
+      perm[j] = t;
+    }
+    sel.set(perm.subarray(0, nSel));
+    sel.sort();
+
+    // Softmax gradients and diagonal hessians of the sampled rows.
+    for (let i = 0; i < m; i++) {
+      const r = idx[i]!;
+      const so = r * K;
+      let mx = -Infinity;
+      for (let k = 0; k < K; k++) if (scores[so + k]! > mx) mx = scores[so + k]!;
+      let sum = 0;
+      for (let k = 0; k < K; k++) sum += Math.exp(scores[so + k]! - mx);
+      const wr = w ? w[r]! : 1;
+      const yr = y[r]!;
+      const go = r * K2;
+      for (let k = 0; k < K; k++) {
+        const pk = Math.exp(scores[so + k]! - mx) / sum;
+        gh[go + 2 * k] = wr * (pk - (k === yr ? 1 : 0));
+        gh[go + 2 * k + 1] = wr * Math.max(pk * (1 - pk), 1e-16);
+      }
+    }
+
+    const nodeFeat: number[] = [];
+    const nodeBin: number[] = [];
+    const nodeThr: number[] = [];
+    const nodeLeft: number[] = [];
+    const nodeRight: number[] = [];
+    const leaves: number[] = [];
+    let rootHist: Float64Array | null = null;
+    if (p.depth > 0) {
+      rootHist = takeHist();
+      buildHist(rootHist, 0, m);
+    }
+    const queue: Pending[] = [{ start: 0, end: m, depth: 0, hist: rootHist, parent: -1, right: false }];
+    for (let qi = 0; qi < queue.length; qi++) {
+      const nd = queue[qi]!;
+      rowTotals(nd.start, nd.end);
+      const split = nd.depth < p.depth && nd.hist ? bestSplit(nd.hist) : null;
+      let ref: number;
+      if (!split) {
+        ref = -(leaves.length / K) - 1;
+        for (let k = 0; k < K; k++) {
+          leaves.push(round5((-p.learningRate * tot[2 * k]!) / (tot[2 * k + 1]! + p.lambda + 1e-12)));
+        }
+        if (nd.hist) histPool.push(nd.hist);
+      } else {
+        const f = sel[split.slot]!;
+        ref = nodeFeat.length;
+        nodeFeat.push(f);
+        nodeBin.push(split.bin);
+        nodeThr.push(cuts[f]![split.bin]!);
+        nodeLeft.push(0);
+        nodeRight.push(0);
+        // Stable partition keeps row indices ascending, so histogram reads stay near-sequential.
+        let l = nd.start;
+        let rc = 0;
+        for (let i = nd.start; i < nd.end; i++) {
+          const r = idx[i]!;
+          if (binned[r * F + f]! <= split.bin) idx[l++] = r;
+          else tmp[rc++] = r;
+        }
+        idx.set(tmp.subarray(0, rc), l);
+        let lh: Float64Array | null = null;
+        let rh: Float64Array | null = null;
+        const parentHist = nd.hist!;
+        if (nd.depth + 1 < p.depth) {
+          const small = takeHist();
+          const leftSmaller = l - nd.start <= nd.end - l;
+          if (leftSmaller) buildHist(small, nd.start, l);
+          else buildHist(small, l, nd.end);
+          for (let j = 0; j < histLen; j++) parentHist[j]! -= small[j]!;
+          lh = leftSmaller ? small : parentHist;
+          rh = leftSmaller ? parentHist : small;
+        } else {
+          histPool.push(parentHist);
+        }
+        queue.push({ start: nd.start, end: l, depth: nd.depth + 1, hist: lh, parent: ref, right: false });
+        queue.push({ start: l, end: nd.end, depth: nd.depth + 1, hist: rh, parent: ref, right: true });
+      }
+      if (nd.parent >= 0) (nd.right ? nodeRight : nodeLeft)[nd.parent] = ref;
+    }
+
+    // Every row (sampled or not) moves by its leaf's step; bins route exactly as thresholds do.
+    const im = nodeFeat.length;
+    for (let r = 0; r < n; r++) {
+      let node = im > 0 ? 0 : -1;
+      const rb = r * F;
+      while (node >= 0) node = binned[rb + nodeFeat[node]!]! <= nodeBin[node]! ? nodeLeft[node]! : nodeRight[node]!;
+      const lo = (-node - 1) * K;
+      const so = r * K;
+      for (let k = 0; k < K; k++) scores[so + k]! += leaves[lo + k]!;
+    }
+
+    const tree: number[] = [im];
+    for (let i = 0; i < im; i++) tree.push(nodeFeat[i]!, nodeThr[i]!, nodeLeft[i]!, nodeRight[i]!);
+    for (const v of leaves) tree.push(v);
+    trees.push(tree);
+    log?.(round);
+  }
+  return { version: 1, classes: K, features: F, base, trees };
+}
+
+/** Why a (e.g. loaded) model is unusable, or null when predictions on it are safe. */
+export function checkModel(model: unknown): string | null {
+  if (typeof model !== 'object' || model === null) return 'model is not an object';
+  const md = model as Partial<GbdtModel>;
+  if (md.version !== 1) return `unsupported version ${String(md.version)}, expected 1`;
+  const K = md.classes;
+  const F = md.features;
+  if (typeof K !== 'number' || !Number.isInteger(K) || K < 2) return `classes = ${String(K)}, expected an integer ≥ 2`;
+  if (typeof F !== 'number' || !Number.isInteger(F) || F < 1) return `features = ${String(F)}, expected an integer ≥ 1`;
+  if (!Array.isArray(md.base) || md.base.length !== K) return `base has ${Array.isArray(md.base) ? md.base.length : 'no'} values, expected ${K}`;
+  if (!md.base.every((v) => typeof v === 'number' && Number.isFinite(v))) return 'base holds a non-finite value';
+  if (!Array.isArray(md.trees)) return 'trees is not an array';
+  for (let t = 0; t < md.trees.length; t++) {
+    const tree = md.trees[t];
+    if (!Array.isArray(tree) || !tree.every((v) => typeof v === 'number' && Number.isFinite(v))) {
+      return `tree ${t} is not an array of finite numbers`;
+    }
+    const m = tree[0];
+    if (m === undefined || !Number.isInteger(m) || m < 0) return `tree ${t} has node count ${String(m)}`;
+    const leafValues = tree.length - 1 - 4 * m;
+    if (leafValues < K || leafValues % K !== 0) return `tree ${t} has length ${tree.length}, which fits no whole number of ${K}-value leaves after ${m} nodes`;
+    const L = leafValues / K;
+    if (m === 0 && L !== 1) return `tree ${t} has no nodes but ${L} leaves`;
+    for (let i = 0; i < m; i++) {
+      const o = 1 + 4 * i;
+      const f = tree[o]!;
+      if (!Number.isInteger(f) || f < 0 || f >= F) return `tree ${t} node ${i} tests feature ${f}, expected 0..${F - 1}`;
+      for (const c of [tree[o + 2]!, tree[o + 3]!]) {
+        if (!Number.isInteger(c) || !((c > i && c < m) || (c < 0 && c >= -L))) {
+          return `tree ${t} node ${i} has child ${c}, expected a later node (< ${m}) or a leaf (-1..-${L})`;
+        }
+      }
+    }
+  }
+  return null;
+}
+
+/** Log-softmax of the summed scores. The model is trusted: run checkModel once when loading it. */
+export function predictLogProba(model: GbdtModel, row: ArrayLike<number>, out?: Float64Array): Float64Array {
+  const K = model.classes;
+  if (row.length !== model.features) throw new Error(`gbdt: row has ${row.length} features, model expects ${model.features}`);
+  const s = out ?? new Float64Array(K);
+  if (s.length < K) throw new Error(`gbdt: output buffer holds ${s.length} values, need ${K}`);
+  for (let k = 0; k < K; k++) s[k] = model.base[k]!;
+  for (const tree of model.trees) {
+    const m = tree[0]!;
+    let node = m > 0 ? 0 : -1;
+    while (node >= 0) {
+      const o = 1 + 4 * node;
+      const v = Math.fround(row[tree[o]!]!);
+      node = v > tree[o + 1]! ? tree[o + 3]! : tree[o + 2]!; // NaN > t is false: NaN goes left
+    }
+    const lo = 1 + 4 * m + (-node - 1) * K;
+    for (let k = 0; k < K; k++) s[k]! += tree[lo + k]!;
+  }
+  let mx = -Infinity;
+  for (let k = 0; k < K; k++) if (s[k]! > mx) mx = s[k]!;
+  let sum = 0;
+  for (let k = 0; k < K; k++) sum += Math.exp(s[k]! - mx);
+  const lse = mx + Math.log(sum);
+  for (let k = 0; k < K; k++) s[k]! -= lse;
+  return s;
+}
+
+/** Softmax class probabilities, length K, summing to 1. */
+export function predictProba(model: GbdtModel, row: ArrayLike<number>, out?: Float64Array): Float64Array {
+  const s = predictLogProba(model, row, out);
+  for (let k = 0; k < model.classes; k++) s[k] = Math.exp(s[k]!);
+  return s;
+}
