@@ -15,9 +15,12 @@ export function decodeEntities(s: string): string {
   return s.includes('&') ? decodeHTML(s) : s;
 }
 
-/** NFC, invisible and control characters removed; keeps newlines. */
+/** Invisible and control characters removed, then NFC; keeps newlines. */
 export function cleanChars(s: string): string {
-  return s.normalize('NFC').replace(INVISIBLE, '').replace(CONTROL, '');
+  // NFC last: a removed character can stand between a letter and its combining mark
+  // ("e", U+200B, U+0301), and composing first would leave "e\u0301" for the next run to turn
+  // into "é" — a second normalization would change the text, and with it the content hash.
+  return s.replace(INVISIBLE, '').replace(CONTROL, '').normalize('NFC');
 }
 
 /** One line of text: characters cleaned, all whitespace (newlines included) collapsed to one space. */

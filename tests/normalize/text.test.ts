@@ -8,6 +8,11 @@ describe('normalizeInline', () => {
   it('collapses every kind of whitespace to one space and keeps quotes and dashes', () => {
     expect(normalizeInline('  “Quoted”\t—\n dash\u2003end ')).toBe('“Quoted” — dash end');
   });
+  it('composes after removing: a zero-width space between a letter and its accent, normalized twice, is the same', () => {
+    const once = normalizeInline('Cafe\u200b\u0301 e\ufeff\u0308');
+    expect(once).toBe('Café ë');
+    expect(normalizeInline(once)).toBe(once);
+  });
   it('keeps ZWNJ, which Persian spelling needs', () => {
     expect(normalizeInline('می\u200cخواهم')).toBe('می\u200cخواهم');
   });

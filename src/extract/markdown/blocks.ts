@@ -32,9 +32,20 @@ const gfmParser = unified().use(remarkParse).use(noIndentedCode).use(remarkGfm).
 // only structural gains are tables, footnotes and strikethrough: use it when the text has any.
 const GFM_SYNTAX = /^\s*\|?\s*:?-{3,}:?\s*\|(?:\s*:?-{3,}:?\s*\|?)*\s*$|^\s*:?-{3,}:?\s*\|\s*:?-{3,}|\[\^[^\]\s]+\]|~~/m;
 
-interface Inline { text: string; link: number; media: boolean }
+interface Inline {
+  text: string;
+  link: number;
+  media: boolean;
+  /** Inside an inline <script> or <style> opened by an earlier html node: its text is code, not prose. */
+  hidden?: string;
+}
 
-const stripTags = (html: string) => html.replace(/<[^>]*>/g, ' ');
+// Elements whose content a browser never shows. A page converter that keeps raw HTML keeps them
+// too; an unclosed one hides the rest of the block, as it would in a browser.
+const HIDDEN_ELEMENT = /<(script|style|template)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi;
+const HIDDEN_OPEN = /^<(script|style|template)\b/i;
+
+const stripTags = (html: string) => html.replace(HIDDEN_ELEMENT, ' ').replace(/<[^>]*>/g, ' ');
 
 // Elements that start a new line when a browser renders them; table cells only separate.
 const HTML_BREAK = /<(\/?)(p|div|tr|td|th|li|h[1-6]|br|hr|table|tbody|thead|tfoot|ul|ol|dl|dt|dd|section|article|header|footer|aside|nav|blockquote|pre|figure|figcaption|form|select|option|noscript)\b[^>]*>/gi;
@@ -46,7 +57,8 @@ export interface HtmlLine { text: string; kind: 'line' | 'heading' | 'table'; le
  * entities decoded. A table row is one line, its cells joined by " | " (as GFM rows are read);
  * a line inside <h1>…<h6> is a heading; text inside <a> counts as link text.
  */
-export function htmlBlockLines(html: string): HtmlLine[] {
+export function htmlBlockLines(raw: string): HtmlLine[] {
+  const html = raw.replace(HIDDEN_ELEMENT, ' ');
   const out: HtmlLine[] = [];
   let heading = 0, cells = 0, inCell = false;
   let pending = '';
@@ -88,12 +100,20 @@ function inline(nodes: readonly PhrasingContent[] | readonly Nodes[], acc: Inlin
   for (const n of nodes as Nodes[]) {
     switch (n.type) {
       case 'text': case 'inlineCode':
+        if (acc.hidden) break;
         acc.text += n.value;
         if (inLink) acc.link += n.value.length;
         break;
       case 'break': acc.text += '\n'; break;
       case 'image': case 'imageReference': acc.media = true; break;
       case 'html': {
+        // Inline HTML comes tag by tag: "<script>", then its code as text, then "</script>".
+        if (acc.hidden) {
+          if (new RegExp(`^</${acc.hidden}\\s*>$`, 'i').test(n.value.trim())) acc.hidden = undefined;
+          break;
+        }
+        const open = HIDDEN_OPEN.exec(n.value);
+        if (open && !new RegExp(`</${open[1]}\\s*>`, 'i').test(n.value)) acc.hidden = open[1]!.toLowerCase();
         const t = stripTags(n.value);
         acc.text += t;
         if (/<img\b/i.test(n.value)) acc.media = true;

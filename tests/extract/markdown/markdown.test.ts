@@ -45,6 +45,17 @@ describe('raw HTML and indentation in page dumps', () => {
     const { blocks } = markdownToBlocks('Intro paragraph.\n\n<div><p>First line of the box.</p><p>Second line of the box.</p></div>\n');
     expect(blocks.map((b) => b.text)).toEqual(['Intro paragraph.', 'First line of the box.', 'Second line of the box.']);
   });
+  it('never reads the code of a <script>, <style> or <template> as text, as a block or inline', () => {
+    const md = [
+      'Intro paragraph.',
+      '<script>\nvar s = "the council said";\n</script>',
+      '<style>\n.x { content: "the mayor said"; }\n</style>',
+      '<div><script>track("the ferry opens")</script><p>Kept line.</p><template><p>hidden line</p></template></div>',
+      'Inline <script>var s = "said on Monday";</script> and <style>.y{}</style>text <b>kept</b>.',
+      'Unclosed <script>var z = "never shown"',
+    ].join('\n\n');
+    expect(markdownToBlocks(md).blocks.map((b) => b.text)).toEqual(['Intro paragraph.', 'Kept line.', 'Inline and text kept .', 'Unclosed']);
+  });
   it('does not read text indented by the page as a code block (converters fence their code)', () => {
     const { blocks } = markdownToBlocks('Para one.\n\n              [![Striking members of the union. ](a.jpg)](b.html)\n\n    An indented paragraph of text.\n');
     expect(blocks.map((b) => [b.kind, b.text])).toEqual([['paragraph', 'Para one.'], ['line', ''], ['paragraph', 'An indented paragraph of text.']]);
