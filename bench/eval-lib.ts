@@ -27,6 +27,8 @@ export interface Folder {
 export const FOLDERS: Folder[] = [
   { name: 'html', truth: 'html', kind: 'html' },
   { name: 'dumps', truth: 'html', kind: 'text' },
+  { name: 'lynx', truth: 'html', kind: 'text' },
+  { name: 'innertext', truth: 'html', kind: 'text' },
   { name: 'mddumps', truth: 'html', kind: 'markdown' },
   { name: 'text', truth: 'text', kind: 'text' },
   { name: 'markdown', truth: 'markdown', kind: 'markdown' },
@@ -67,6 +69,8 @@ interface MdNode { type: string; value?: string; children?: MdNode[] }
 
 export function truthRows(folder: Folder): TruthRow[] {
   const rows = readJsonl<TruthRow>(join(CORPUS, 'truth', `${folder.truth}.jsonl`));
+  // The Fundus pages are HTML pages too: their dumps are in every dump folder.
+  if (folder.truth === 'html' && existsSync(join(CORPUS, 'truth', 'fundus.jsonl'))) rows.push(...readJsonl<TruthRow>(join(CORPUS, 'truth', 'fundus.jsonl')));
   if (folder.name === 'markdown') {
     for (const r of rows) if (typeof r.body !== 'string' && typeof r.body_markdown === 'string') r.body = markdownToText(r.body_markdown);
   }
@@ -117,8 +121,8 @@ export async function loadScorer(): Promise<ScoreModule> {
   return scorer;
 }
 
-/** Visible headline, deck and tag per page, as a reader sees them (null = the page shows none). */
-export interface Annotation { id: string; headline?: string; deck: string | null; tag: string | null }
+/** Visible headline, deck and tag per page, as a reader sees them (null = the page shows none, undefined = unknown). */
+export interface Annotation { id: string; headline?: string; deck?: string | null; tag?: string | null }
 
 /** bench/annotations/<truth>.jsonl, or its parts in bench/annotations/parts/<truth>.part*.jsonl. */
 export function annotations(folder: Folder): Map<string, Annotation> {
@@ -127,7 +131,16 @@ export function annotations(folder: Folder): Map<string, Annotation> {
   const partsDir = join(dir, 'parts');
   const files = existsSync(whole) ? [whole]
     : existsSync(partsDir) ? readdirSync(partsDir).filter((f) => f.startsWith(`${folder.truth}.part`)).sort().map((f) => join(partsDir, f)) : [];
-  return new Map(files.flatMap((f) => readJsonl<Annotation>(f)).map((a) => [a.id, a]));
+  const notes = new Map(files.flatMap((f) => readJsonl<Annotation>(f)).map((a) => [a.id, a]));
+  // Fundus truth is the visible page: its headline and standfirst are what a reader sees; its
+  // section is not recorded (unknown, not scored).
+  if (folder.truth === 'html') {
+    for (const t of truthRows(folder)) {
+      if (t.source !== 'fundus' || notes.has(t.id)) continue;
+      notes.set(t.id, { id: t.id, headline: t.headline as string, deck: typeof t.deck === 'string' ? t.deck : null });
+    }
+  }
+  return notes;
 }
 
 /** Our deck/tag measures: exact on pages that show one, null on pages that show none. */
@@ -147,6 +160,7 @@ export function visibleFieldScores(preds: Pred[], notes: Map<string, Annotation>
       const a = notes.get(p.id);
       if (!a || (ids && !ids.has(p.id))) continue;
       const got = norm(p[field] ?? '');
+      if (a[field] === undefined) continue;
       if (a[field]) {
         shown++;
         if (got !== '' && got === norm(a[field])) exact++;

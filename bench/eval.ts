@@ -15,6 +15,7 @@ import {
   FOLDERS, ROOT, corpusAvailable, evaluate, folderFiles, runLede,
   type Folder, type FolderResult, type MetricValue, type Pred,
 } from './eval-lib.js';
+import { crossValidate, cvTable } from './cv.js';
 
 const BLOCK = new Set(['P', 'DIV', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'PRE', 'TR', 'FIGCAPTION', 'DT', 'DD', 'SECTION', 'ARTICLE', 'TABLE', 'UL', 'OL']);
 
@@ -94,12 +95,13 @@ function sourceTable(r: FolderResult): string {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { folder: { type: 'string', multiple: true }, json: { type: 'string' }, 'raise-floors': { type: 'boolean' } } });
+  const { values } = parseArgs({ options: { folder: { type: 'string', multiple: true }, json: { type: 'string' }, 'raise-floors': { type: 'boolean' }, cv: { type: 'boolean' }, check: { type: 'boolean' } } });
   if (!corpusAvailable()) {
     process.stderr.write('eval: ../shared/corpus or ../shared/tools/score.mjs not found; nothing to evaluate.\n');
     process.exitCode = 2;
     return;
   }
+  if (values.cv) { await cvMain(Boolean(values.check)); return; }
   const folders = values.folder?.length ? FOLDERS.filter((f) => values.folder!.includes(f.name)) : FOLDERS;
   const outDir = join(ROOT, 'bench', 'out');
   mkdirSync(outDir, { recursive: true });
@@ -122,6 +124,25 @@ async function main(): Promise<void> {
   }
   if (values.json) writeFileSync(values.json, JSON.stringify(all, null, 2) + '\n');
   if (values['raise-floors']) raiseFloors(Object.fromEntries(Object.entries(all).map(([k, v]) => [k, v.lede])));
+}
+
+// Leave-site-out figures: the ones that predict pages of sites nobody tuned for. With --check,
+// fail when one falls below its floor in tests/eval-floors.json ("cv" section).
+async function cvMain(check: boolean): Promise<void> {
+  const results = await crossValidate(5, (s) => process.stderr.write(s + '\n'));
+  const baseline = new Map<string, FolderResult>();
+  for (const r of results) baseline.set(r.folder, await evaluate(FOLDERS.find((f) => f.name === r.folder)!, wholeFileBaseline(FOLDERS.find((f) => f.name === r.folder)!)));
+  process.stdout.write('\nleave-site-out (5 folds by site): cv = learned labeller on unseen sites, rules = rule cascade (tuned on all of the corpus), whole = whole dump as body\n');
+  process.stdout.write(cvTable(results, baseline) + '\n');
+  const floors = (JSON.parse(readFileSync(join(ROOT, 'tests', 'eval-floors.json'), 'utf8')) as { cv?: Record<string, Record<string, number>> }).cv ?? {};
+  const misses: string[] = [];
+  for (const r of results) {
+    for (const [k, floor] of Object.entries(floors[r.folder] ?? {})) {
+      const v = r.cv.metrics[k]?.value;
+      if (v === null || v === undefined || v < floor) misses.push(`${r.folder}.${k}: ${v?.toFixed(3) ?? '–'} < ${floor}`);
+    }
+  }
+  if (check && misses.length) { process.stdout.write(`cv floors missed:\n${misses.map((m) => '  ' + m).join('\n')}\n`); process.exitCode = 1; }
 }
 
 // Metrics the gate guards; leak rates are ceilings (lower is better).

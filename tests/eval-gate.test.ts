@@ -13,7 +13,8 @@ if (!HAVE) console.warn('skipping the quality gate: ../shared/corpus (and ../sha
 
 describe.skipIf(!HAVE)('quality gate on ../shared/corpus', () => {
   it('has floors pinned for every folder', () => {
-    expect(Object.keys(floors).sort()).toEqual(FOLDERS.map((f) => f.name).sort());
+    // "cv" holds the leave-site-out floors, checked by `npm run eval -- --cv --check` (CI).
+    expect(Object.keys(floors).filter((k) => k !== 'cv').sort()).toEqual(FOLDERS.map((f) => f.name).sort());
   });
 
   for (const folder of FOLDERS) {

@@ -62,8 +62,25 @@ function firstProse(scored: readonly Scored[], start: number, end: number): numb
   return start;
 }
 
+/** Where the rules found each field: block indices, for the learned labeller's features. */
+export interface RuleLayout {
+  scored: Scored[];
+  run: Run | null;
+  headline: number | null;
+  headlineLast: number | null;
+  deck: number | null;
+  tag: number | null;
+  body: number[];
+}
+
 export function extractFromBlocks(blocks: readonly Block[], options: ExtractOptions, ctx: DumpContext): Extraction {
+  return ruleLayout(blocks, options, ctx).extraction;
+}
+
+export function ruleLayout(blocks: readonly Block[], options: ExtractOptions, ctx: DumpContext): { extraction: Extraction; layout: RuleLayout } {
   const x = emptyExtraction();
+  let tagIdx: number | null = null;
+  const bodyIdx: number[] = [];
   const stated = ctx.meta?.fields ?? {};
   const statedBy = ctx.meta?.source ?? '';
   for (const f of ['url', 'lang', 'byline', 'published'] as MetaField[]) {
@@ -108,7 +125,7 @@ export function extractFromBlocks(blocks: readonly Block[], options: ExtractOpti
   else if (h !== null) {
     const t = findTag(scored, h, scored[h]!.block.text) ?? findSectionLine(scored, h, bodyStart0, matcher);
     // A breadcrumb may end in "Contact Us": chrome is never the section.
-    if (t && matcher.match(t.text) === null) { x.tag = t.text; x.provenance.tag = `${ctx.prefix}:${t.rule}`; }
+    if (t && matcher.match(t.text) === null) { x.tag = t.text; x.provenance.tag = `${ctx.prefix}:${t.rule}`; tagIdx = t.index; }
   }
   if (x.tag === null && options.fallbackTag) { x.tag = options.fallbackTag; x.provenance.tag = 'folder'; }
 
@@ -156,6 +173,7 @@ export function extractFromBlocks(blocks: readonly Block[], options: ExtractOpti
       if (widgets.has(i) || !keepInBody(s, options.mode)) continue;
       if (i === h || i === hLast || i === deckIdx || (i <= bodyStart0 + 2 && skip.has(norm(s.block.text)))) continue;
       body.push(s.block.text);
+      bodyIdx.push(i);
       if (s.cls === 'prose') prose += s.weight;
     }
   }
@@ -163,5 +181,5 @@ export function extractFromBlocks(blocks: readonly Block[], options: ExtractOpti
   x.body = body;
   x.provenance.body = `${ctx.prefix}:densest-run`;
 
-  return x;
+  return { extraction: x, layout: { scored, run, headline: h, headlineLast: hLast, deck: deckIdx, tag: tagIdx, body: bodyIdx } };
 }

@@ -2,13 +2,14 @@
 // Text → lines (header lines and lynx references set aside) → blocks → the shared dump
 // extractor.
 import type { ExtractOptions, Extraction } from '../../types.js';
-import { extractFromBlocks } from '../dump/article.js';
+import { extractDump } from '../dump/extract.js';
 import { sharedTitles } from '../dump/fields/shared.js';
 import { parseHeaderLines } from '../dump/header.js';
+import type { ParsedDump } from '../dump/parsed.js';
 import { textToBlocks } from './blocks.js';
 import { stripReferences } from './links.js';
 
-export function extractText(input: string, options: ExtractOptions): Extraction {
+export function parseTextDump(input: string): ParsedDump {
   let lines: readonly string[] = input.replace(/\r\n?/g, '\n').split('\n');
   const header = parseHeaderLines(lines);
   let first = 1;
@@ -16,6 +17,10 @@ export function extractText(input: string, options: ExtractOptions): Extraction 
   // A lynx reference list holds the share links' URLs, titles in them; it goes before the text is read.
   const titles = sharedTitles(input);
   lines = stripReferences(lines);
-  const blocks = textToBlocks(lines, first);
-  return extractFromBlocks(blocks, options, { prefix: 'text', plainText: true, meta: header?.meta ?? null, sharedTitles: titles });
+  return { prefix: 'text', plainText: true, meta: header?.meta ?? null, sharedTitles: titles, blocks: textToBlocks(lines, first) };
+}
+
+export function extractText(input: string, options: ExtractOptions): Extraction {
+  const dump = parseTextDump(input);
+  return extractDump(dump, options);
 }

@@ -7,12 +7,13 @@ import { CORPUS, FOLDERS, annotations, corpusAvailable, evaluate, runLede } from
 const HAVE = corpusAvailable() && existsSync(`${CORPUS}/html`);
 if (!HAVE) console.warn('skipping: ../shared/corpus not found');
 
-// Measured 2026-11 on 262 pages (262 annotated): headline visible 0.981, truth headline 0.881,
-// deck exact/null 0.833/0.964, tag exact/null 0.819/0.961. Floors sit a little below.
+// Measured 2026-12-07 on 427 pages (262 annotated + 165 Fundus pages, whose truth is the visible
+// page; their tag is unknown): headline visible 0.904, truth headline 0.843, deck exact/null
+// 0.707/0.943, tag exact/null 0.831/0.961. Floors sit a little below.
 const FLOORS = {
-  headline_exact: 0.86,
-  headline_exact_visible: 0.97,
-  deck_exact_shown: 0.8,
+  headline_exact: 0.83,
+  headline_exact_visible: 0.89,
+  deck_exact_shown: 0.69,
   deck_null_unshown: 0.93,
   tag_exact_shown: 0.78,
   tag_null_unshown: 0.93,

@@ -1,0 +1,97 @@
+// The learned dump extractor: the rule layout and the block features, the classifier's
+// per-block label probabilities, one labelling decoded under the layout grammar, then the
+// fields read off the labelled blocks. Stated metadata still wins over the layout.
+import type { ExtractOptions, Extraction, MetaField } from '../../types.js';
+import { predictLogProba } from '../../learn/gbdt.js';
+import { ruleLayout } from './article.js';
+import { keepInBody } from './body.js';
+import { decodeLayout } from './decode.js';
+import { blockFeatures, FEATURE_COUNT } from './features.js';
+import { headlineText } from './headline.js';
+import { LABEL_COUNT, LABEL_INDEX } from './labels.js';
+import { bylineOf, findDate } from './meta.js';
+import type { DumpModel } from './model.js';
+import type { ParsedDump } from './parsed.js';
+import { cleanLabel, withoutStatus } from './tag.js';
+
+const MIN_ARTICLE_PROSE = 140;
+const CRUMB = /\s+[>›»/|]\s+|\s*[›»]\s*/u;
+const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[\s\p{P}]+/gu, ' ').trim();
+
+/** Per-block log-probabilities of every label, row-major. */
+export function labelScores(model: DumpModel, features: Float32Array, n: number): Float64Array {
+  const out = new Float64Array(n * LABEL_COUNT);
+  const row = new Float64Array(LABEL_COUNT);
+  for (let i = 0; i < n; i++) {
+    predictLogProba(model.gbdt, features.subarray(i * FEATURE_COUNT, (i + 1) * FEATURE_COUNT), row);
+    out.set(row, i * LABEL_COUNT);
+  }
+  return out;
+}
+
+/** The label text of a tag block: the last breadcrumb, without decoration or status words. */
+export function tagText(text: string): string {
+  return cleanLabel(withoutStatus(cleanLabel(text.split(CRUMB).pop() ?? text)));
+}
+
+export function extractLearned(dump: ParsedDump, options: ExtractOptions, model: DumpModel): Extraction {
+  const { extraction: rules, layout } = ruleLayout(dump.blocks, options, dump);
+  const scored = layout.scored;
+  const n = scored.length;
+  const labels = decodeLayout(labelScores(model, blockFeatures(dump, layout), n), n);
+  if (!labels) return rules;
+
+  const x = { ...rules, body: [] as string[], provenance: { ...rules.provenance } };
+  const stated = dump.meta?.fields ?? {};
+  const where = (i: number) => `${dump.prefix}:model-line-${scored[i]!.block.line}`;
+  const at = (label: number) => labels.indexOf(label);
+
+  const h = at(LABEL_INDEX.headline);
+  let hLast = h;
+  if (!stated.headline) {
+    const t = headlineText(scored, h);
+    x.headline = t.text; hLast = t.last;
+    x.provenance.headline = where(h);
+  }
+  const d = at(LABEL_INDEX.deck);
+  if (!stated.deck) {
+    x.deck = d >= 0 && d !== hLast ? scored[d]!.block.text : null;
+    if (x.deck) x.provenance.deck = where(d); else delete x.provenance.deck;
+  }
+  const t = at(LABEL_INDEX.tag);
+  if (!stated.tag) {
+    const label = t >= 0 ? tagText(scored[t]!.block.text) : '';
+    x.tag = label !== '' ? label : options.fallbackTag;
+    if (label !== '') x.provenance.tag = where(t);
+    else if (x.tag) x.provenance.tag = 'folder';
+    else delete x.provenance.tag;
+  }
+  // Byline and date: the labelled meta lines first, the rules' header zone otherwise.
+  for (let i = 0; i < n; i++) {
+    if (labels[i] !== LABEL_INDEX.meta) continue;
+    const text = scored[i]!.block.text;
+    if (!stated.byline && x.provenance.byline === undefined) {
+      const by = bylineOf(text);
+      if (by) { x.byline = by; x.provenance.byline = where(i); }
+    }
+    if (!stated.published && x.provenance.published === undefined) {
+      const date = findDate(text);
+      if (date) { x.published = date; x.provenance.published = where(i); }
+    }
+  }
+  for (const f of ['byline', 'published'] as MetaField[]) if (stated[f]) x[f] = stated[f]!;
+
+  const skip = new Set([x.headline, x.deck].filter((s): s is string => !!s).map(norm));
+  let prose = 0;
+  for (let i = 0; i < n; i++) {
+    if (labels[i] !== LABEL_INDEX.body || i === h || i === hLast) continue;
+    const s = scored[i]!;
+    if (!keepInBody(s, options.mode) && s.cls !== 'short') continue;
+    if (i <= hLast + 3 && skip.has(norm(s.block.text))) continue;
+    x.body.push(s.block.text);
+    if (s.cls === 'prose') prose += s.weight;
+  }
+  x.notArticle = prose < MIN_ARTICLE_PROSE || rules.notArticle === true;
+  x.provenance.body = `${dump.prefix}:model`;
+  return x;
+}
