@@ -7,9 +7,8 @@ import type { DumpModel } from '../../src/extract/dump/model.js';
 import type { Sample } from './learn-corpus.js';
 
 // Rare labels weigh more: a page has one headline and hundreds of chrome lines.
-const CLASS_WEIGHT: Record<number, number> = process.env.LEDE_CW
-  ? Object.fromEntries(process.env.LEDE_CW.split(',').map((v, i) => [i, Number(v)]))
-  : { [LABEL_INDEX.headline]: 8, [LABEL_INDEX.tag]: 8, [LABEL_INDEX.deck]: 8, [LABEL_INDEX.meta]: 3 };
+// (Leave-site-out: headline 8, the rest 2 invents fewer decks than 8/8/8/3 did, at the same body F1.)
+const CLASS_WEIGHT: Record<number, number> = { [LABEL_INDEX.headline]: 8, [LABEL_INDEX.tag]: 2, [LABEL_INDEX.deck]: 2, [LABEL_INDEX.meta]: 2 };
 
 export const TRAIN_PARAMS: Partial<GbdtParams> = { rounds: 120, depth: 6, learningRate: 0.2, seed: 7 };
 
