@@ -12,7 +12,9 @@ import { LABEL_COUNT, LABEL_INDEX } from './labels.js';
 import { bylineOf, findDate } from './meta.js';
 import type { DumpModel } from './model.js';
 import type { ParsedDump } from './parsed.js';
-import { cleanLabel, withoutStatus } from './tag.js';
+import { boilerplateMatcher } from '../boilerplate/index.js';
+import { findDeck } from './deck.js';
+import { cleanLabel, findSectionLine, findTag, withoutStatus } from './tag.js';
 
 const MIN_ARTICLE_PROSE = 140;
 const CRUMB = /\s+[>›»/|]\s+|\s*[›»]\s*/u;
@@ -53,18 +55,22 @@ export function extractLearned(dump: ParsedDump, options: ExtractOptions, model:
     x.headline = t.text; hLast = t.last;
     x.provenance.headline = where(h);
   }
-  const d = at(LABEL_INDEX.deck);
-  if (!stated.deck) {
-    x.deck = d >= 0 && d !== hLast ? scored[d]!.block.text : null;
-    if (x.deck) x.provenance.deck = where(d); else delete x.provenance.deck;
-  }
-  const t = at(LABEL_INDEX.tag);
-  if (!stated.tag) {
-    const label = t >= 0 ? tagText(scored[t]!.block.text) : '';
-    x.tag = label !== '' ? label : options.fallbackTag;
-    if (label !== '') x.provenance.tag = where(t);
-    else if (x.tag) x.provenance.tag = 'folder';
-    else delete x.provenance.tag;
+  // Deck and tag: the rules' finders, placed at the labeller's headline. (Leave-site-out, the
+  // labeller's own deck and tag labels scored below the finders; its headline and body above.)
+  if (h !== layout.headline) {
+    const matcher = boilerplateMatcher(options.rules.boilerplate);
+    if (!stated.deck) {
+      const d = findDeck(scored, { headlineIndex: hLast, headlineText: scored[h]!.block.text, limit: Math.min(n - 1, h + 8) });
+      x.deck = d !== null ? scored[d]!.block.text : null;
+      if (d !== null) x.provenance.deck = where(d); else delete x.provenance.deck;
+    }
+    if (!stated.tag) {
+      const bodyStart = labels.indexOf(LABEL_INDEX.body);
+      const t = findTag(scored, h, scored[h]!.block.text) ?? findSectionLine(scored, h, Math.max(bodyStart, h + 1), matcher);
+      const label = t && matcher.match(t.text) === null ? t.text : null;
+      x.tag = label ?? options.fallbackTag;
+      if (label) x.provenance.tag = where(t!.index); else if (x.tag) x.provenance.tag = 'folder'; else delete x.provenance.tag;
+    }
   }
   // Byline and date: the labelled meta lines first, the rules' header zone otherwise.
   for (let i = 0; i < n; i++) {
