@@ -6,11 +6,9 @@ import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { articleText, BUILT, corpus, dbState, failureLines, lede, ledeAsync, permissionPrefix, tempDir } from './helpers.js';
+import { articleText, BUILT, corpus, dbState, failureLines, lede, ledeAsync, permissionPrefix, summaryCount, tempDir } from './helpers.js';
 
 if (!BUILT) console.warn('skipping robustness CLI tests: dist/ is missing (run `npm run build`; `npm test` does it)');
-
-const summaryCount = (stderr: string, what: string) => Number(new RegExp(`${what} (\\d+)`).exec(stderr)?.[1] ?? NaN);
 
 describe.skipIf(!BUILT)('signals mid-ingest', () => {
   let dir: string;
