@@ -6,6 +6,7 @@
 // of n files is n new rows, not n files folding onto a few hundred articles.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { seededRandom } from '../src/learn/random.js';
 
 export interface SourceArticle { headline: string; paragraphs: string[] }
 
@@ -18,17 +19,7 @@ export function loadSourceArticles(dir: string): SourceArticle[] {
   }).filter((a) => a.paragraphs.length >= 2);
 }
 
-/** mulberry32: small, fast, and the same numbers on every machine. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 interface Site { name: string; menu: string[]; sections: string[]; footer: string[] }
 

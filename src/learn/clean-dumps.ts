@@ -6,6 +6,8 @@
 // deck, tag) and prints them in many such layouts, deterministically from a seed, with the exact
 // truth of every dump. Pure: no I/O, no clock; the same (sources, count, seed) give the same dumps.
 
+import { seededRandom } from './random.js';
+
 export interface CleanSource {
   id: string;
   headline: string;
@@ -23,17 +25,7 @@ export interface CleanDump {
   truth: { headline: string; deck: string | null; tag: string | null; body: string; byline: string | null };
 }
 
-/** mulberry32: a small, well-known 32-bit PRNG; uniform in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 type Rnd = () => number;
 const pick = <T>(r: Rnd, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;

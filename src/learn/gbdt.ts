@@ -24,6 +24,8 @@
  *   (training continues from the rounded values, so predictions match the training scores exactly).
  */
 
+import { seededRandom } from './random.js';
+
 export interface GbdtParams {
   rounds: number;
   depth: number;
@@ -57,16 +59,6 @@ export interface TrainSet {
 
 const MAX_DEPTH = 16;
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** 5 significant digits keep the JSON small; -0 becomes 0 so a JSON round trip is deep-equal. */
 function round5(v: number): number {
@@ -193,7 +185,7 @@ export function trainGbdt(data: TrainSet, params: Partial<GbdtParams> = {}, log?
   const tot = new Float64Array(K2);
   const GL = new Float64Array(K);
   const HL = new Float64Array(K);
-  const rng = mulberry32(p.seed);
+  const rng = seededRandom(p.seed);
   const trees: number[][] = [];
 
   const buildHist = (h: Float64Array, start: number, end: number): void => {
