@@ -73,7 +73,8 @@ export interface Processed {
  * need not even be read; `knownHash` the hash whose bytes need not be extracted again.
  */
 export interface ResumePolicy {
-  lookup(path: string): { skip: SourceRow } | { knownSha256: string | null; prev: SourceRow | null };
+  /** `fsPath`: the name to stat the file by, when it is not `path` (a name that is not UTF-8). */
+  lookup(path: string, fsPath?: Buffer): { skip: SourceRow } | { knownSha256: string | null; prev: SourceRow | null };
 }
 
 const fresh: ResumePolicy = { lookup: () => ({ knownSha256: null, prev: null }) };
@@ -89,10 +90,10 @@ async function processOne(item: InputItem, spec: InputSpec, io: Io, extractor: E
       return { result: errorResult('-', err instanceof InputError ? err.message : reasonOf(err)), path: null, file: null, unchanged: null };
     }
   } else {
-    const plan = resume.lookup(item.path);
+    const plan = resume.lookup(item.path, item.fsPath);
     if ('skip' in plan) return { result: null, path: item.path, file: null, unchanged: plan.skip };
     prev = plan.prev;
-    job = { source: item.path, path: item.path, format: spec.format, knownSha256: plan.knownSha256 };
+    job = { source: item.path, path: item.fsPath ?? item.path, format: spec.format, knownSha256: plan.knownSha256 };
   }
   const options: ExtractOptions = spec.tagFromFolder && job.source !== '-'
     ? { ...spec.extract, fallbackTag: folderTag(job.source) }

@@ -13,8 +13,8 @@ import type { ExtractOptions, ExtractResult, Format } from '../types.js';
 export interface Job {
   /** Path as given by the user, or "-" for stdin; what the result's `source` says. */
   source: string;
-  /** The file to read; absent when `bytes` are given (stdin). */
-  path?: string;
+  /** The file to read (bytes when its name is not UTF-8); absent when `bytes` are given (stdin). */
+  path?: string | Uint8Array;
   bytes?: Uint8Array;
   /** Forced format; undefined means sniff. */
   format?: Format;

@@ -5,6 +5,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { fsPathOf } from '../input/read.js';
 import { InputError } from '../errors.js';
 import { EXTRACT_TIMEOUT_MS, WORKER_HEAP_MB } from '../settings.js';
 import type { ExtractOptions } from '../types.js';
@@ -118,7 +119,7 @@ export class WorkerPool implements Extractor {
 function sizeOf(job: Job): number {
   if (job.bytes) return job.bytes.length;
   try {
-    return statSync(job.path ?? job.source).size;
+    return statSync(fsPathOf(job.path ?? job.source)).size;
   } catch {
     return 0;
   }

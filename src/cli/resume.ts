@@ -20,7 +20,7 @@ export function settingsFingerprint(spec: Pick<InputSpec, 'format' | 'extract' |
   return createHash('sha256').update(what).digest('hex').slice(0, 16);
 }
 
-function statOrNull(path: string): Stats | undefined {
+function statOrNull(path: string | Buffer): Stats | undefined {
   try {
     return statSync(path, { throwIfNoEntry: false });
   } catch {
@@ -31,7 +31,7 @@ function statOrNull(path: string): Stats | undefined {
 export function resumePolicy(store: Store, settings: string, mode: ResumeMode): ResumePolicy {
   const fresh = { knownSha256: null, prev: null };
   return {
-    lookup(path) {
+    lookup(path, fsPath) {
       if (mode === 'force') return fresh;
       const prev = store.source(path);
       // Failures are always tried again (a read error may be gone); so is a file whose article
@@ -39,7 +39,7 @@ export function resumePolicy(store: Store, settings: string, mode: ResumeMode): 
       if (!prev || prev.status === 'error' || prev.settings !== settings || prev.sha256 === null) return fresh;
       if (prev.status === 'ok' && prev.article_id === null) return fresh;
       if (mode === 'skip') {
-        const st = statOrNull(path);
+        const st = statOrNull(fsPath ?? path);
         if (st?.isFile() && st.size === prev.size && st.mtimeMs === prev.mtime_ms) return { skip: prev };
       }
       return { knownSha256: prev.sha256, prev };

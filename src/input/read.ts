@@ -74,12 +74,19 @@ export interface RawFile {
 }
 
 /**
+ * A path fs accepts: a name that is not UTF-8 travels as bytes, and a Buffer sent to a worker
+ * arrives there as a plain Uint8Array.
+ */
+export const fsPathOf = (path: string | Uint8Array): string | Buffer =>
+  typeof path === 'string' || Buffer.isBuffer(path) ? path : Buffer.from(path.buffer, path.byteOffset, path.byteLength);
+
+/**
  * The synchronous twin of readFileBytes for extraction workers (blocking there costs nobody
  * anything), without undoing gzip: the caller hashes the bytes as they are on disk first. The
  * size and mtime come from the open file itself, so they describe the bytes read.
  */
-export function readRawFileSync(path: string): RawFile {
-  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+export function readRawFileSync(path: string | Uint8Array): RawFile {
+  const fd = openSync(fsPathOf(path), constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const st = fstatSync(fd);
     if (st.isDirectory()) throw new InputError('is a directory');

@@ -176,7 +176,7 @@ export function encodeLegacy(text: string, encoding: string): Buffer {
 
 /** What one hostile input must become in an ingest run. */
 export type Expectation =
-  /** Stored as an article whose headline contains `marker` (and whose text contains `text`). */
+  /** Stored as an article whose headline contains `marker` (and whose text contains `text`), recorded under its path. */
   | { stored: { marker: string; text?: string } }
   /** Named on stderr in exactly one line `path: reason`, nothing stored. */
   | { fails: string };
@@ -287,11 +287,10 @@ export function writeHostileMix(dir: string, opts: MixOptions): HostileInput[] {
   good('name with non-ASCII letters', 'ünï—código 記事.html', (n) => articleHtml(n));
   good('name starting with a dash', '-dash.html', (n) => articleHtml(n), undefined, true);
   {
-    // A name that is not UTF-8 (Latin-1 "é"): only a Buffer path can create it.
+    // A name that is not UTF-8 (Latin-1 "é"): only a Buffer path can create it; lede shows the byte escaped.
     const n = serial++;
-    const raw = Buffer.concat([Buffer.from(join(tree, 'caf')), Buffer.from([0xe9]), Buffer.from('.html')]);
-    writeFileSync(raw, articleHtml(n));
-    cases.push({ name: 'name with a non-UTF-8 byte', path: raw.toString('utf8'), named: false, what: 'caf\\xe9.html', expect: { stored: { marker: `works ${n}` } } });
+    writeFileSync(Buffer.concat([Buffer.from(join(tree, 'caf')), Buffer.from([0xe9]), Buffer.from('.html')]), articleHtml(n));
+    cases.push({ name: 'name with a non-UTF-8 byte', path: join(tree, 'caf\\xE9.html'), named: false, what: 'caf\\xE9.html', expect: { stored: { marker: `works ${n}` } } });
   }
 
   // Files with no article.
@@ -318,7 +317,7 @@ export function writeHostileMix(dir: string, opts: MixOptions): HostileInput[] {
   // Paths that are not plain files.
   spawnSync('mkfifo', [fails('FIFO in the folder', 'fifo.html', null, 'not a regular file', false, 'FIFO')]);
   spawnSync('mkfifo', [fails('FIFO named', 'named-fifo.html', null, 'not a regular file', true, 'FIFO')]);
-  symlinkSync(join(tree, 'nowhere.html'), fails('broken symlink in the folder', 'dangling.html', null, 'no such file or directory', false, 'symlink'));
+  symlinkSync(join(tree, 'nowhere.html'), fails('broken symlink in the folder', 'dangling.html', null, 'broken symbolic link (its target does not exist)', false, 'symlink'));
   symlinkSync('loop-b.html', fails('symlink loop in the folder', 'loop-a.html', null, 'too many levels of symbolic links', false, 'symlink'));
   symlinkSync('loop-a.html', join(tree, 'loop-b.html'));
   cases.push({ name: 'symlink loop in the folder', path: join(tree, 'loop-b.html'), named: false, what: 'symlink', expect: { fails: 'too many levels of symbolic links' } });
@@ -351,7 +350,8 @@ export function judgeMix(cases: HostileInput[], stderr: string, db: string): { o
   const lines = failureLines(stderr);
   const used = new Set<number>();
   const d = new Database(db, { readonly: true });
-  const find = d.prepare<[string], { headline: string; body: string }>("SELECT headline, body FROM articles WHERE headline LIKE '%' || ? || '%'");
+  const find = d.prepare<[string], { headline: string; body: string; paths: string }>(`SELECT headline, body,
+    (SELECT json_group_array(path) FROM sources WHERE article_id = articles.id) AS paths FROM articles WHERE headline LIKE '%' || ? || '%'`);
   const outcomes = cases.map((input): MixOutcome => {
     const expected = expectedText(input.expect);
     const mine = lines.flatMap((l, i) => (l.startsWith(`${input.path}: `) ? [i] : []));
@@ -363,6 +363,7 @@ export function judgeMix(cases: HostileInput[], stderr: string, db: string): { o
       const outcome = hits.length === 0 ? (said.length ? said.join(' ') : 'not stored, not named')
         : hits.length > 1 ? `stored ${hits.length} times`
         : text && !`${hits[0]!.headline}\n${hits[0]!.body}`.includes(text) ? 'stored, text garbled'
+        : !(JSON.parse(hits[0]!.paths) as string[]).includes(input.path) ? `stored under ${hits[0]!.paths}`
         : expected;
       return { input, outcome: said.length && hits.length ? `${outcome} + ${said.join(' ')}` : outcome, expected, lost: hits.length === 0 ? 1 : 0 };
     }
