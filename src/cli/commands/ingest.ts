@@ -81,9 +81,8 @@ export async function ingestCommand(spec: InputSpec, opts: IngestOptions, ctx: C
   try {
     // Waiting on the next result or a signal, whichever comes first: a signal must not wait for
     // a slow document to finish.
-    const stopped = interrupt.received.then(() => null);
     for (;;) {
-      const next = await Promise.race([results.next(), stopped]);
+      const next = await interrupt.orStop(results.next());
       if (next === null || next.done) break;
       const entry = entryOf(next.value, settings, tally, ctx);
       if (entry) await writer.add(entry);
