@@ -35,16 +35,23 @@ const SNIPPET_TOKENS = 20;
 const OPEN = '\u0001';
 const CLOSE = '\u0002';
 
+// Ranked in a subquery that reads only rowid and score, then the columns, highlight and snippets
+// for the LIMIT rows alone: with everything in one SELECT, SQLite computes every result column of
+// every match before sorting, so a word found in most articles built a snippet and read the body
+// of each of them (470 ms for "report" on 20,000 rows, 33 ms this way). CROSS JOIN keeps the
+// ranked rows outermost, so the second MATCH is a lookup by rowid, not a second scan.
 const SEARCH_SQL = `
   SELECT ${ROW_COLUMNS.split(', ').map((c) => 'a.' + c).join(', ')},
-         bm25(articles_fts, ${RANK_WEIGHTS.join(', ')}) AS score,
+         top.score,
          highlight(articles_fts, 0, char(1), char(2)) AS hl_headline,
          snippet(articles_fts, 1, char(1), char(2), '…', ${SNIPPET_TOKENS}) AS sn_deck,
          snippet(articles_fts, 2, char(1), char(2), '…', ${SNIPPET_TOKENS}) AS sn_body
-  FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-  WHERE articles_fts MATCH @query
-  ORDER BY score, a.id
-  LIMIT @limit`;
+  FROM (SELECT rowid AS id, bm25(articles_fts, ${RANK_WEIGHTS.join(', ')}) AS score
+        FROM articles_fts WHERE articles_fts MATCH @query
+        ORDER BY score, rowid LIMIT @limit) AS top
+  CROSS JOIN articles_fts CROSS JOIN articles a
+  WHERE articles_fts MATCH @query AND articles_fts.rowid = top.id AND a.id = top.id
+  ORDER BY top.score, top.id`;
 
 type SearchRow = ArticleRow & { score: number; hl_headline: string | null; sn_deck: string | null; sn_body: string | null };
 

@@ -112,6 +112,30 @@ describe('search: ranking and snippets', () => {
     s.close();
   });
 
+  // The ranking runs in a subquery (score and rowid only) and the snippets for the LIMIT rows
+  // alone: order, ties (by id), scores and snippets must be those of ranking everything at once.
+  it('ranks and breaks ties as one ORDER BY score, id over all matches would', () => {
+    const path = tempDb();
+    const s = openStore(path);
+    s.saveBatch(Array.from({ length: 40 }, (_, i) => article({
+      source: `p${i}.html`,
+      headline: i % 7 === 0 ? 'Harbor news' : `Story ${i}`,
+      // Bodies of three shapes, so many articles tie on score.
+      body: ['The harbor reopened.', 'Ships left the harbor and the harbor master waved.', 'Long day. '.repeat(30) + 'harbor'][i % 3]!,
+    })));
+    const hits = s.search('harbor', { limit: 12 });
+    s.close();
+    const db = new Database(path, { readonly: true });
+    const reference = db.prepare(`SELECT rowid AS id, bm25(articles_fts, 10, 4, 1) AS score,
+        snippet(articles_fts, 2, '[', ']', '…', 20) AS sn FROM articles_fts WHERE articles_fts MATCH 'harbor'
+        ORDER BY score, rowid LIMIT 12`).all() as { id: number; score: number; sn: string }[];
+    db.close();
+    expect(hits.map((h) => [h.article.id, h.rank])).toEqual(reference.map((r) => [r.id, r.score]));
+    expect(new Set(reference.map((r) => r.score)).size).toBeLessThan(12); // there are ties to break
+    // Every body holds the word, so every hit shows its body's snippet.
+    expect(hits.map((h) => h.snippet)).toEqual(reference.map((r) => r.sn.replace(/\s+/g, ' ').trim()));
+  });
+
   it('folds case and Latin accents, and keeps Indic words whole', () => {
     const s = openStore(':memory:');
     s.saveBatch([
