@@ -155,13 +155,14 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .option('-n, --dry-run', 'extract and print JSON Lines, write nothing')
     .option('--verify', 'read and hash files whose size and mtime are unchanged instead of skipping them unread')
     .option('--force', 'extract every file again, changed or not')
-    .action(async (inputs: string[], o: InputOpts & { json?: boolean; dryRun?: boolean; verify?: boolean; force?: boolean }, cmd: Command) => {
+    .option('--index-as-you-go', 'index every batch for search as it is stored, so other programs can search new rows during a big run (slower)')
+    .action(async (inputs: string[], o: InputOpts & { json?: boolean; dryRun?: boolean; verify?: boolean; force?: boolean; indexAsYouGo?: boolean }, cmd: Command) => {
       if (needsInput(cmd, inputs, o)) return;
       const { ctx, g } = context(cmd);
       if (o.verify && o.force) throw new UsageError('--verify and --force cannot be used together (--force re-reads everything anyway)');
       const spec = inputSpec(withStdinDefault(inputs, o), o);
       const resume = o.force ? 'force' : o.verify ? 'verify' : 'skip';
-      exitCode = o.dryRun ? await extractCommand(spec, ctx) : await ingestCommand(spec, { db: dbPath(g), json: Boolean(o.json), resume }, ctx);
+      exitCode = o.dryRun ? await extractCommand(spec, ctx) : await ingestCommand(spec, { db: dbPath(g), json: Boolean(o.json), resume, deferIndex: !o.indexAsYouGo }, ctx);
     });
 
   inputOptions(program.command('extract').description('print extracted articles as JSON Lines (no database)'))

@@ -84,6 +84,16 @@ export class Reporter {
     this.progressShown = true;
   }
 
+  /** The catch-up of the full-text index after a bulk run: rows indexed of rows to index. */
+  indexProgress(p: { done: number; total: number }): void {
+    if (!this.live || this.verbosity === 'quiet') return;
+    const now = performance.now();
+    if (now - this.lastProgress < PROGRESS_EVERY_MS && p.done < p.total) return;
+    this.lastProgress = now;
+    this.stderr.write(`\r\x1b[Kindexing for search: ${p.done}/${p.total} articles`);
+    this.progressShown = true;
+  }
+
   clearProgress(): void {
     if (this.progressShown) {
       this.stderr.write('\r\x1b[K');

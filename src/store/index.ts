@@ -6,6 +6,7 @@ export type { SearchHit, SearchOptions } from './search.js';
 export { DEFAULT_SEARCH_LIMIT } from './search.js';
 export type { ListOptions, Stats, StatsBucket } from './queries.js';
 export type { Entry, Store, StoreOptions } from './store.js';
+export type { IndexProgress } from './fts.js';
 export type { FileFacts, SourceInfo, SourceListOptions, SourceRow, SourceStats, SourceStatus } from './sources.js';
 export { NO_FACTS, SOURCE_STATUSES } from './sources.js';
 export { openStore } from './store.js';

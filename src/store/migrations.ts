@@ -145,6 +145,52 @@ export const MIGRATIONS: readonly Migration[] = [
         FROM articles WHERE source <> '-' GROUP BY source;
     `,
   },
+  {
+    version: 4,
+    name: 'full-text index deferrable for bulk loads',
+    // Readers query nothing new: a file still at version 3 has no deferred rows, and the search
+    // code treats a missing fts_deferred table as "every row is indexed".
+    readCompatible: true,
+    sql: `
+      -- Bulk loads store rows without indexing them one by one, and index them together at the end
+      -- (src/store/fts.ts). One row, one fact: NULL means every article is in articles_fts;
+      -- a number N means every article with id <= N is indexed and every article above it is not.
+      -- It changes in the same transactions as the rows, so a run killed half-way leaves it exact,
+      -- and the next run or search indexes what is missing before anyone searches.
+      CREATE TABLE fts_deferred (
+        id              INTEGER PRIMARY KEY CHECK (id = 1),
+        indexed_through INTEGER
+      );
+      INSERT INTO fts_deferred (id, indexed_through) VALUES (1, NULL);
+
+      -- The triggers of version 2, touching the index only for rows it holds (or is meant to
+      -- hold): an id above indexed_through is left to the catch-up. Without the row (someone
+      -- deleted it) every row is indexed, as before.
+      DROP TRIGGER articles_fts_insert;
+      DROP TRIGGER articles_fts_delete;
+      DROP TRIGGER articles_fts_update;
+      CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles
+      WHEN new.id <= coalesce((SELECT indexed_through FROM fts_deferred WHERE id = 1), 9223372036854775807)
+      BEGIN
+        INSERT INTO articles_fts (rowid, headline, deck, body) VALUES (new.id, new.headline, new.deck, new.body);
+      END;
+      CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles
+      WHEN old.id <= coalesce((SELECT indexed_through FROM fts_deferred WHERE id = 1), 9223372036854775807)
+      BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, headline, deck, body) VALUES ('delete', old.id, old.headline, old.deck, old.body);
+      END;
+      CREATE TRIGGER articles_fts_update AFTER UPDATE OF id, headline, deck, body ON articles
+      WHEN old.id IS NOT new.id OR old.headline IS NOT new.headline OR old.deck IS NOT new.deck OR old.body IS NOT new.body
+      BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, headline, deck, body)
+          SELECT 'delete', old.id, old.headline, old.deck, old.body
+          WHERE old.id <= coalesce((SELECT indexed_through FROM fts_deferred WHERE id = 1), 9223372036854775807);
+        INSERT INTO articles_fts (rowid, headline, deck, body)
+          SELECT new.id, new.headline, new.deck, new.body
+          WHERE new.id <= coalesce((SELECT indexed_through FROM fts_deferred WHERE id = 1), 9223372036854775807);
+      END;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);

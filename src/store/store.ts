@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { Article } from '../types.js';
 import { QueryError, reasonOf, StoreError } from './errors.js';
+import { FtsBacklog, type IndexProgress } from './fts.js';
 import { openDatabase, type OpenOptions } from './open.js';
 import { Queries, type ListOptions, type Stats } from './queries.js';
 import { ROW_COLUMNS, rowToArticle, type ArticleRow } from './rows.js';
@@ -35,7 +36,24 @@ export interface Store {
   sourceStats(): SourceStats;
   get(id: number): Article | null;
   list(opts?: ListOptions): Article[];
+  /**
+   * Ranked full-text hits. Articles stored without index entries (a bulk run still going, or
+   * stopped) are indexed first, through a writable connection if this one is read-only; where the
+   * file cannot be written, a StoreError says so rather than a search that misses them.
+   */
   search(query: string, opts?: SearchOptions): SearchHit[];
+  /**
+   * From now on this store's batches add new articles without indexing them for search, for a bulk
+   * load; `catchUpIndex` (or the next search) indexes them. A no-op on a file read at version 3.
+   */
+  deferIndex(): void;
+  /** Articles not in the full-text index yet (0 when it is complete). */
+  unindexed(): number;
+  /**
+   * Indexes the articles stored without index entries, a chunk per transaction, yielding after
+   * each; stopping early keeps what is done, and the rest is done by the next catch-up or search.
+   */
+  catchUpIndex(): Generator<IndexProgress, void, undefined>;
   /**
    * Every article by id, one row at a time, for export of huge databases. While it is being
    * iterated the connection is busy: finish (or break out of) the loop before other calls.
@@ -62,14 +80,18 @@ class SqliteStore implements Store {
   private readonly deleteStmt: Database.Statement<[number]> | null;
   private readonly sources: Sources;
   private readonly writeBatch: ((entries: Entry[], now: string) => (SaveResult | null)[]) | null;
+  private readonly backlog: FtsBacklog;
+  private deferring = false;
   private closed = false;
 
   constructor(
     readonly path: string,
     private readonly db: Database.Database,
     private readonly now: () => Date,
+    private readonly opts: OpenOptions = {},
   ) {
     this.searcher = new Searcher(db);
+    this.backlog = new FtsBacklog(db);
     this.queries = new Queries(db);
     this.getStmt = db.prepare(`SELECT ${ROW_COLUMNS} FROM articles WHERE id = ?`);
     this.allStmt = db.prepare(`SELECT ${ROW_COLUMNS} FROM articles ORDER BY id`);
@@ -90,8 +112,11 @@ class SqliteStore implements Store {
           case 'seen': sources.seen(e.path, e.file, now); return null;
         }
       };
-      const tx = db.transaction((entries: Entry[], now: string) =>
-        entries.map((e) => {
+      const backlog = this.backlog;
+      const tx = db.transaction((entries: Entry[], now: string) => {
+        // Every batch, not once: another run finishing its catch-up may have ended the deferral.
+        if (this.deferring) backlog.defer();
+        return entries.map((e) => {
           try {
             return one(e, now);
           } catch (err) {
@@ -99,8 +124,8 @@ class SqliteStore implements Store {
             const name = e.kind === 'article' ? e.article.source : e.kind === 'failed' ? e.source.path : e.path;
             throw new StoreError(`cannot store "${name}" in database "${path}": ${reasonOf(err)}`);
           }
-        }),
-      );
+        });
+      });
       // IMMEDIATE takes the write lock at BEGIN, where busy_timeout applies. A deferred transaction
       // that reads first and writes later can fail at once with SQLITE_BUSY when another lede run
       // committed in between, whatever the timeout.
@@ -175,7 +200,63 @@ class SqliteStore implements Store {
   }
 
   search(query: string, opts?: SearchOptions): SearchHit[] {
+    if (this.read(() => this.backlog.stale())) this.indexBeforeSearch();
     return this.read(() => this.searcher.search(query, opts));
+  }
+
+  /** Rows stored after the index: index them (here, or through a writable connection), or refuse. */
+  private indexBeforeSearch(): void {
+    const missing = this.unindexed();
+    const refuse = (why: string) => new StoreError(
+      `cannot search database "${this.path}": ${missing} articles are not in its full-text index yet (an ingest is running, or was stopped before it finished) ` +
+        `and ${why}; run lede ingest or lede search once where the file can be written`);
+    if (!this.db.readonly) {
+      try {
+        this.backlog.complete();
+      } catch (err) {
+        throw refuse(`indexing them failed (${reasonOf(err)})`);
+      }
+      return;
+    }
+    if (this.opts.upgrade === false) throw refuse('this store was opened not to write');
+    let writer: Database.Database;
+    try {
+      writer = openDatabase(this.path, { busyTimeoutMs: this.opts.busyTimeoutMs });
+    } catch (err) {
+      throw refuse(`the file cannot be written here (${(err instanceof Error ? err.message : String(err)).replace(/^cannot open database "[^"]*"( for writing)?: /, '').replace(/ \(reading commands[^)]*\)$/, '')})`);
+    }
+    try {
+      new FtsBacklog(writer).complete();
+    } catch (err) {
+      throw refuse(`indexing them failed (${reasonOf(err)})`);
+    } finally {
+      writer.close();
+    }
+  }
+
+  deferIndex(): void {
+    this.writable('store articles');
+    this.deferring = this.backlog.supported;
+  }
+
+  unindexed(): number {
+    return this.read(() => this.backlog.pending());
+  }
+
+  *catchUpIndex(): Generator<IndexProgress, void, undefined> {
+    this.writable('index articles');
+    this.deferring = false;
+    const steps = this.backlog.catchUp();
+    for (;;) {
+      let next: IteratorResult<IndexProgress, void>;
+      try {
+        next = steps.next();
+      } catch (err) {
+        throw new StoreError(`cannot index articles in database "${this.path}": ${reasonOf(err)}`);
+      }
+      if (next.done) return;
+      yield next.value;
+    }
   }
 
   *all(): IterableIterator<Article> {
@@ -227,7 +308,7 @@ class SqliteStore implements Store {
 export function openStore(path: string, opts: StoreOptions = {}): Store {
   const db = openDatabase(path, opts);
   try {
-    return new SqliteStore(path, db, opts.now ?? (() => new Date()));
+    return new SqliteStore(path, db, opts.now ?? (() => new Date()), opts);
   } catch (err) {
     // Preparing the statements reads the schema (the FTS table's own shadow tables included):
     // a file damaged past its header fails here, and must say so instead of printing a stack.

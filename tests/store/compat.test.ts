@@ -95,6 +95,18 @@ describe.skipIf(!HAVE_SQLITE_UTILS)('the real sqlite-utils on a lede database', 
     expect(counts).toEqual(expect.arrayContaining([{ table: 'articles', count: 2 }, { table: 'articles_fts', count: 2 }]));
   });
 
+  it('a bulk-loaded database (index deferred, then caught up) searches the same', () => {
+    const path = tempDb();
+    const s = openStore(path);
+    s.deferIndex();
+    s.saveBatch(ARTICLES);
+    expect(sqliteUtils('search', path, 'articles', 'harbor', '-c', 'source')).toEqual([]); // what an outside reader sees mid-run
+    for (const _ of s.catchUpIndex());
+    s.close();
+    expect(sqliteUtils('search', path, 'articles', 'harbor', '-c', 'source')).toEqual([{ source: 'a.html' }]);
+    expect(sqliteUtils('tables', path, '--counts')).toEqual(expect.arrayContaining([{ table: 'articles_fts', count: 2 }, { table: 'fts_deferred', count: 1 }]));
+  });
+
   it('a version-1 database works after lede opened it once', () => {
     const path = versionOneDb();
     openStore(path).close();

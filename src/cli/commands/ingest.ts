@@ -17,6 +17,8 @@ export interface IngestOptions {
   json: boolean;
   /** skip unchanged files unread (default), verify their bytes, or extract everything again. */
   resume?: ResumeMode;
+  /** Defer the full-text index to the end in a bulk run (default); false indexes every batch. */
+  deferIndex?: boolean;
 }
 
 /** Only successful results are stored, and those always know their format. */
@@ -74,8 +76,9 @@ export async function ingestCommand(spec: InputSpec, opts: IngestOptions, ctx: C
   const store: Store = openStore(opts.db); // StoreError → exit 3 in main
   const tally: Tally = emptyTally();
   const settings = settingsFingerprint(spec);
-  const writer = new BatchWriter(store, afterWrite(store, tally, ctx, opts.json));
+  const writer = new BatchWriter(store, afterWrite(store, tally, ctx, opts.json), opts.deferIndex === false ? Infinity : undefined);
 
+  let leftToIndex = 0;
   const interrupt = watchInterrupts();
   const results = processInputs(paths, spec, ctx.io, resumePolicy(store, settings, opts.resume ?? 'skip'));
   try {
@@ -89,8 +92,27 @@ export async function ingestCommand(spec: InputSpec, opts: IngestOptions, ctx: C
       ctx.reporter.progress(tally);
     }
     await writer.flush();
+    if (!interrupt.signal) {
+      const t0 = performance.now();
+      let indexed = 0;
+      for (const p of writer.index()) {
+        indexed = p.done;
+        ctx.reporter.indexProgress(p);
+        // Lets a signal in between chunks: what is indexed stays indexed, a search does the rest.
+        await new Promise((r) => setImmediate(r));
+        if (interrupt.signal) break;
+      }
+      if (indexed > 0) ctx.reporter.info(`indexed ${indexed} articles for search in ${((performance.now() - t0) / 1000).toFixed(2)} s`);
+    }
   } finally {
     interrupt.dispose();
+    if (interrupt.signal) {
+      try {
+        leftToIndex = store.unindexed();
+      } catch {
+        // Only for the message below.
+      }
+    }
     store.close();
     // After a signal the generator may be waiting on a document; closing it would wait too. The
     // launcher exits right after, which ends the workers.
@@ -99,7 +121,8 @@ export async function ingestCommand(spec: InputSpec, opts: IngestOptions, ctx: C
   ctx.reporter.summary(tally, 'ingest');
   if (interrupt.signal) {
     ctx.reporter.clearProgress();
-    ctx.io.stderr.write(`lede: interrupted by ${interrupt.signal}: what was read is stored; run the same command again to store the rest\n`);
+    const index = leftToIndex > 0 ? ` (${leftToIndex} of the stored articles are not indexed for search yet: the next run or search indexes them)` : '';
+    ctx.io.stderr.write(`lede: interrupted by ${interrupt.signal}: what was read is stored${index}; run the same command again to store the rest\n`);
     return interrupt.exitCode();
   }
   return tally.failed + tally.noBody > 0 ? EXIT.someFailed : EXIT.ok;

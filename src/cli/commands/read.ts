@@ -66,6 +66,8 @@ export function searchCommand(db: string, query: string, opts: { json: boolean; 
   return withStore(db, async (store) => {
     const mark: [string, string] = opts.json || !ctx.io.stdoutIsTTY ? ['[', ']'] : ['\x1b[1m', '\x1b[22m'];
     const useMark: [string, string] = ctx.color.level > 0 ? mark : ['[', ']'];
+    const missing = store.unindexed();
+    if (missing > 0) ctx.reporter.warn(`${missing} articles are not in the search index yet (an ingest is running, or was stopped); indexing them first`);
     const hits = store.search(query, { limit: opts.limit, mark: useMark });
     for (const h of hits) {
       if (opts.json) {
