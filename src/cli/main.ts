@@ -248,6 +248,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (err) {
+    ctx?.reporter.stop();
     ctx?.reporter.clearProgress();
     const fail = (msg: string, code: number) => { io.stderr.write(`${errColor.red('lede:')} ${msg}\n`); return code; };
     if (err instanceof CommanderError) {

@@ -1,6 +1,7 @@
 // Messages for people, on stderr: per-file failures (always, one line each), verbose detail,
 // a live progress line when stderr is a terminal, and the closing summary.
 import type { ChalkInstance } from 'chalk';
+import { InputCounter, progressLine, RateWindow } from './progress.js';
 
 export type Verbosity = 'quiet' | 'normal' | 'verbose';
 
@@ -44,6 +45,8 @@ export class Reporter {
   private lastProgress = 0;
   private progressShown = false;
   private readonly started = performance.now();
+  private counter: InputCounter | null = null;
+  private readonly rate = new RateWindow(this.started);
 
   constructor(
     private readonly stderr: NodeJS.WritableStream,
@@ -74,14 +77,39 @@ export class Reporter {
     return (performance.now() - this.started) / 1000;
   }
 
+  /** True when a progress line is drawn: stderr is a terminal and --quiet was not given. */
+  get showsProgress(): boolean {
+    return this.live && this.verbosity !== 'quiet';
+  }
+
+  /**
+   * Start counting the run's inputs for the progress line's total (only when there is a line
+   * to draw: a pipe or --quiet costs no second walk).
+   */
+  countInputs(inputs: readonly string[], extensions: readonly string[]): void {
+    if (!this.showsProgress) return;
+    this.counter?.stop();
+    this.counter = new InputCounter(inputs, extensions);
+  }
+
   progress(t: Tally): void {
-    if (!this.live || this.verbosity === 'quiet') return;
+    if (!this.showsProgress) return;
     const now = performance.now();
     if (now - this.lastProgress < PROGRESS_EVERY_MS) return;
     this.lastProgress = now;
-    const rate = t.files / Math.max(this.elapsedSeconds(), 1e-3);
-    this.stderr.write(`\r\x1b[K${t.files} files, ${t.failed} failed, ${rate.toFixed(0)} files/s`);
+    const rate = this.rate.add(now, t.files);
+    const line = progressLine({ done: t.files, total: this.counter?.total ?? null, failed: t.failed + t.noBody, rate });
+    // Never wider than the terminal: a wrapped line cannot be redrawn in place.
+    const columns = (this.stderr as NodeJS.WriteStream).columns;
+    const fitted = columns && line.length >= columns ? line.slice(0, Math.max(columns - 1, 0)) : line;
+    this.stderr.write(`\r\x1b[K${fitted}`);
     this.progressShown = true;
+  }
+
+  /** The run is over (or failed): no more counting. */
+  stop(): void {
+    this.counter?.stop();
+    this.counter = null;
   }
 
   /** The catch-up of the full-text index after a bulk run: rows indexed of rows to index. */
@@ -102,6 +130,7 @@ export class Reporter {
   }
 
   summary(t: Tally, what: 'ingest' | 'extract'): void {
+    this.stop();
     this.clearProgress();
     if (this.verbosity === 'quiet') return;
     const secs = this.elapsedSeconds();

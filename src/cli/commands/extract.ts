@@ -7,6 +7,7 @@ import { account, emptyTally } from '../reporter.js';
 
 export async function extractCommand(spec: InputSpec, ctx: CommandContext): Promise<number> {
   const paths = await collectInputs(spec, ctx.io);
+  ctx.reporter.countInputs(paths, spec.extensions);
   const tally = emptyTally();
   for await (const p of processInputs(paths, spec, ctx.io)) {
     const r = p.result!;

@@ -73,6 +73,7 @@ export function entryOf(p: Processed, settings: string | null, tally: Tally, ctx
 
 export async function ingestCommand(spec: InputSpec, opts: IngestOptions, ctx: CommandContext): Promise<number> {
   const paths = await collectInputs(spec, ctx.io);
+  ctx.reporter.countInputs(paths, spec.extensions);
   const store: Store = openStore(opts.db); // StoreError → exit 3 in main
   const tally: Tally = emptyTally();
   const settings = settingsFingerprint(spec);
