@@ -13,6 +13,7 @@ import { Reporter, type Verbosity } from './reporter.js';
 import { parseRules } from './rules.js';
 import { extractCommand } from './commands/extract.js';
 import { ingestCommand } from './commands/ingest.js';
+import { ingestJsonlCommand } from './commands/ingest-jsonl.js';
 import { exportCommand, listCommand, listSourcesCommand, searchCommand, showCommand, statsCommand } from './commands/read.js';
 import type { InputSpec } from './inputs.js';
 import { VERSION } from '../version.js';
@@ -156,7 +157,16 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .option('--verify', 'read and hash files whose size and mtime are unchanged instead of skipping them unread')
     .option('--force', 'extract every file again, changed or not')
     .option('--index-as-you-go', 'index every batch for search as it is stored, so other programs can search new rows during a big run (slower)')
-    .action(async (inputs: string[], o: InputOpts & { json?: boolean; dryRun?: boolean; verify?: boolean; force?: boolean; indexAsYouGo?: boolean }, cmd: Command) => {
+    .option('--from-jsonl <file>', 'store the JSON Lines `lede extract` printed (FILE, or - for stdin) instead of reading inputs')
+    .action(async (inputs: string[], o: InputOpts & { json?: boolean; dryRun?: boolean; verify?: boolean; force?: boolean; indexAsYouGo?: boolean; fromJsonl?: string }, cmd: Command) => {
+      if (o.fromJsonl !== undefined) {
+        const { ctx, g } = context(cmd);
+        if (inputs.length > 0 || o.filesFrom !== undefined) throw new UsageError('--from-jsonl reads rows, not files: give no inputs and no --files-from with it');
+        const clash = (['dryRun', 'verify', 'force'] as const).find((k) => o[k]);
+        if (clash) throw new UsageError(`--${clash === 'dryRun' ? 'dry-run' : clash} cannot be used with --from-jsonl`);
+        exitCode = await ingestJsonlCommand(o.fromJsonl, { db: dbPath(g), json: Boolean(o.json), deferIndex: !o.indexAsYouGo }, ctx);
+        return;
+      }
       if (needsInput(cmd, inputs, o)) return;
       const { ctx, g } = context(cmd);
       if (o.verify && o.force) throw new UsageError('--verify and --force cannot be used together (--force re-reads everything anyway)');
