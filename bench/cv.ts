@@ -54,6 +54,16 @@ export async function crossValidate(k = 5, log: (s: string) => void = () => {}):
   return out;
 }
 
+/** The gated rows: each dialect, and its Fundus pages (recent publishers, the closest to unseen sites). */
+export function cvRows(results: readonly CvResult[]): Record<string, Record<string, MetricValue>> {
+  const rows: Record<string, Record<string, MetricValue>> = {};
+  for (const r of results) {
+    rows[r.folder] = r.cv.metrics;
+    if (r.cv.bySource.fundus) rows[`${r.folder}:fundus`] = r.cv.bySource.fundus;
+  }
+  return rows;
+}
+
 const fmt = (m: MetricValue | undefined) => (m?.n && m.value !== null ? m.value.toFixed(3) : '  –  ');
 
 /** cv / rules / whole-dump baseline per dialect and measure. */

@@ -15,7 +15,7 @@ import {
   FOLDERS, ROOT, corpusAvailable, evaluate, folderFiles, runLede,
   type Folder, type FolderResult, type MetricValue, type Pred,
 } from './eval-lib.js';
-import { crossValidate, cvTable } from './cv.js';
+import { crossValidate, cvRows, cvTable, CV_METRICS } from './cv.js';
 
 const BLOCK = new Set(['P', 'DIV', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'PRE', 'TR', 'FIGCAPTION', 'DT', 'DD', 'SECTION', 'ARTICLE', 'TABLE', 'UL', 'OL']);
 
@@ -95,13 +95,13 @@ function sourceTable(r: FolderResult): string {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { folder: { type: 'string', multiple: true }, json: { type: 'string' }, 'raise-floors': { type: 'boolean' }, cv: { type: 'boolean' }, check: { type: 'boolean' } } });
+  const { values } = parseArgs({ options: { folder: { type: 'string', multiple: true }, json: { type: 'string' }, 'raise-floors': { type: 'boolean' }, 'reset-floors': { type: 'boolean' }, cv: { type: 'boolean' }, check: { type: 'boolean' } } });
   if (!corpusAvailable()) {
     process.stderr.write('eval: ../shared/corpus or ../shared/tools/score.mjs not found; nothing to evaluate.\n');
     process.exitCode = 2;
     return;
   }
-  if (values.cv) { await cvMain(Boolean(values.check)); return; }
+  if (values.cv) { await cvMain(Boolean(values.check), values['raise-floors'] ? 'raise' : values['reset-floors'] ? 'reset' : null); return; }
   const folders = values.folder?.length ? FOLDERS.filter((f) => values.folder!.includes(f.name)) : FOLDERS;
   const outDir = join(ROOT, 'bench', 'out');
   mkdirSync(outDir, { recursive: true });
@@ -123,26 +123,30 @@ async function main(): Promise<void> {
     for (const e of run.errors) process.stdout.write(`error: ${e}\n`);
   }
   if (values.json) writeFileSync(values.json, JSON.stringify(all, null, 2) + '\n');
-  if (values['raise-floors']) raiseFloors(Object.fromEntries(Object.entries(all).map(([k, v]) => [k, v.lede])));
+  const update = values['raise-floors'] ? 'raise' : values['reset-floors'] ? 'reset' : null;
+  if (update) setFloors(Object.fromEntries(Object.entries(all).map(([k, v]) => [k, v.lede.metrics])), update);
 }
 
 // Leave-site-out figures: the ones that predict pages of sites nobody tuned for. With --check,
 // fail when one falls below its floor in tests/eval-floors.json ("cv" section).
-async function cvMain(check: boolean): Promise<void> {
+async function cvMain(check: boolean, update: FloorUpdate | null): Promise<void> {
   const results = await crossValidate(5, (s) => process.stderr.write(s + '\n'));
   const baseline = new Map<string, FolderResult>();
   for (const r of results) baseline.set(r.folder, await evaluate(FOLDERS.find((f) => f.name === r.folder)!, wholeFileBaseline(FOLDERS.find((f) => f.name === r.folder)!)));
   process.stdout.write('\nleave-site-out (5 folds by site): cv = learned labeller on unseen sites, rules = rule cascade (tuned on all of the corpus), whole = whole dump as body\n');
   process.stdout.write(cvTable(results, baseline) + '\n');
   const floors = (JSON.parse(readFileSync(join(ROOT, 'tests', 'eval-floors.json'), 'utf8')) as { cv?: Record<string, Record<string, number>> }).cv ?? {};
+  const rows = cvRows(results);
   const misses: string[] = [];
-  for (const r of results) {
-    for (const [k, floor] of Object.entries(floors[r.folder] ?? {})) {
-      const v = r.cv.metrics[k]?.value;
-      if (v === null || v === undefined || v < floor) misses.push(`${r.folder}.${k}: ${v?.toFixed(3) ?? '–'} < ${floor}`);
+  for (const [row, metrics] of Object.entries(rows)) {
+    for (const [k, floor] of Object.entries(floors[row] ?? {})) {
+      const v = metrics[k]?.value;
+      if (v === null || v === undefined || v < floor) misses.push(`${row}.${k}: ${v?.toFixed(3) ?? '–'} < ${floor}`);
     }
   }
   if (check && misses.length) { process.stdout.write(`cv floors missed:\n${misses.map((m) => '  ' + m).join('\n')}\n`); process.exitCode = 1; }
+  if (check && !Object.keys(floors).length) { process.stdout.write('cv: no floors in tests/eval-floors.json to check against\n'); process.exitCode = 1; }
+  if (update) setFloors(rows, update, 'cv', CV_METRICS.map(([k]) => k));
 }
 
 // Metrics the gate guards; leak rates are ceilings (lower is better).
@@ -150,29 +154,36 @@ const GATED = ['body_f1', 'body_precision', 'body_recall', 'body_start_found', '
   'deck_null_unshown', 'tag_exact_shown', 'tag_null_unshown', 'must_include_hit_rate'];
 const CEILINGS = ['must_exclude_leak_rate', 'errors'];
 
-function raiseFloors(results: Record<string, FolderResult>): void {
+// raise: a floor only moves up. reset: every floor becomes today's figure — for a deliberate change
+// of the default extractor (say, shipping new weights), judged by the leave-site-out figures first.
+type FloorUpdate = 'raise' | 'reset';
+
+function setFloors(results: Record<string, FolderResult['metrics']>, update: FloorUpdate, section?: string, gated = GATED): void {
   const path = join(ROOT, 'tests', 'eval-floors.json');
-  const floors = JSON.parse(readFileSync(path, 'utf8')) as Record<string, Record<string, number | { max: number }>>;
+  const all = JSON.parse(readFileSync(path, 'utf8')) as Record<string, Record<string, unknown>>;
+  const floors = (section ? (all[section] ??= {}) : all) as Record<string, Record<string, number | { max: number }>>;
   const changes: string[] = [];
   for (const [folder, r] of Object.entries(results)) {
+    const metrics = r;
     const f = (floors[folder] ??= {});
-    for (const k of GATED) {
-      const m = r.metrics[k];
+    for (const k of gated) {
+      const m = metrics[k];
       if (!m?.n || m.value === null) continue;
       const v = Math.floor(m.value * 1000) / 1000;
       const old = f[k];
-      if (typeof old !== 'number' || v > old) { f[k] = v; changes.push(`${folder}.${k}: ${old ?? '–'} → ${v}`); }
+      if (typeof old !== 'number' || v > old || (update === 'reset' && v !== old)) { f[k] = v; changes.push(`${folder}.${k}: ${old ?? '–'} → ${v}`); }
     }
+    if (section) continue;
     for (const k of CEILINGS) {
-      const m = r.metrics[k];
+      const m = metrics[k];
       if (!m?.n || m.value === null) continue;
       const v = Math.ceil(m.value * 1000) / 1000;
       const old = f[k];
-      if (typeof old !== 'object' || v < old.max) { f[k] = { max: v }; changes.push(`${folder}.${k}: ≤ ${typeof old === 'object' ? old.max : '–'} → ≤ ${v}`); }
+      if (typeof old !== 'object' || v < old.max || (update === 'reset' && v !== old.max)) { f[k] = { max: v }; changes.push(`${folder}.${k}: ≤ ${typeof old === 'object' ? old.max : '–'} → ≤ ${v}`); }
     }
   }
-  writeFileSync(path, JSON.stringify(floors, null, 2) + '\n');
-  process.stdout.write(`\nfloors raised (${changes.length}):\n${changes.map((c) => `  ${c}`).join('\n')}\n`);
+  writeFileSync(path, JSON.stringify(all, null, 2) + '\n');
+  process.stdout.write(`\nfloors ${update === 'raise' ? 'raised' : 'reset'}${section ? ` (${section})` : ''} (${changes.length}):\n${changes.map((c) => `  ${c}`).join('\n')}\n`);
 }
 
 await main();

@@ -4,7 +4,7 @@
 import type { ExtractOptions, Extraction, MetaField } from '../../types.js';
 import { predictLogProba } from '../../learn/gbdt.js';
 import { ruleLayout } from './article.js';
-import { keepInBody } from './body.js';
+import { isCleanDump, keepInBody } from './body.js';
 import { decodeLayout } from './decode.js';
 import { blockFeatures, FEATURE_COUNT } from './features.js';
 import { headlineText } from './headline.js';
@@ -39,6 +39,9 @@ export function tagText(text: string): string {
 export function extractLearned(dump: ParsedDump, options: ExtractOptions, model: DumpModel): Extraction {
   const { extraction: rules, layout } = ruleLayout(dump.blocks, options, dump);
   const scored = layout.scored;
+  // A clean dump (article text, maybe a footer line) is the rules' home ground: leave-site-out
+  // they score higher there than the labeller, which learned from full-page dumps.
+  if (isCleanDump(scored)) return rules;
   const n = scored.length;
   const labels = decodeLayout(labelScores(model, blockFeatures(dump, layout), n), n);
   if (!labels) return rules;
