@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { fsPathOf } from '../input/read.js';
 import { InputError } from '../errors.js';
-import { EXTRACT_TIMEOUT_MS, WORKER_HEAP_MB } from '../settings.js';
+import { EXTRACT_TIMEOUT_MS, WORKER_HEAP_MB, WORKER_YOUNG_MB } from '../settings.js';
 import type { ExtractOptions } from '../types.js';
 import { runJob, type Job, type JobResult } from './job.js';
 import type { WorkerReply, WorkerRequest } from './worker.js';
@@ -54,7 +54,7 @@ export class WorkerPool implements Extractor {
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }), job: null, timer: null };
+    const slot: Slot = { worker: new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } }), job: null, timer: null };
     slot.worker.on('message', (reply: WorkerReply) => {
       const job = this.finish(slot);
       if (!job) return;
