@@ -13,6 +13,13 @@ describe('normalizeInline', () => {
     expect(once).toBe('Café ë');
     expect(normalizeInline(once)).toBe(once);
   });
+  // Plain ASCII lines skip the character clean-up: a control character among ASCII must still be
+  // removed (not turned into a space), and every Unicode space still collapses with the rest.
+  it('removes C0 controls and DEL among plain ASCII, and collapses Unicode spaces next to ASCII ones', () => {
+    expect(normalizeInline('a\u000bb\u000cc\u0000d\u007fe\u0008f')).toBe('abcdef');
+    expect(normalizeInline(' a \u1680\u2000\u200a\u202f\u205f\u3000\u00a0 b\r\n\tc ')).toBe('a b c');
+    expect(normalizeInline('plain ASCII,\t  as  is. ')).toBe('plain ASCII, as is.');
+  });
   it('keeps ZWNJ, which Persian spelling needs', () => {
     expect(normalizeInline('می\u200cخواهم')).toBe('می\u200cخواهم');
   });
