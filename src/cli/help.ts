@@ -8,7 +8,11 @@ export const COMMAND_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'lede ingest scraped/                       store every article under scraped/ in ./lede.db',
     'lede ingest page.html notes.md --json      store two files and print their rows',
     "find scraped -name '*.html' -print0 | lede ingest --files-from - -0",
-    'lede ingest scraped/ --db news.db --force  re-extract everything, changed or not',
+    'lede ingest --from-jsonl rows.jsonl        store the rows lede extract printed elsewhere',
+  ],
+  merge: [
+    'lede merge shard-1.db shard-2.db --db all.db   one database from shards (docs/SCALE.md)',
+    'lede merge more.db                         fold more.db into ./lede.db (duplicates become sources)',
   ],
   extract: [
     'lede extract page.html | jq .deck          one page as JSON, no database',

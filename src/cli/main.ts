@@ -14,6 +14,7 @@ import { parseRules } from './rules.js';
 import { extractCommand } from './commands/extract.js';
 import { ingestCommand } from './commands/ingest.js';
 import { ingestJsonlCommand } from './commands/ingest-jsonl.js';
+import { mergeCommand } from './commands/merge.js';
 import { exportCommand, listCommand, listSourcesCommand, searchCommand, showCommand, statsCommand } from './commands/read.js';
 import type { InputSpec } from './inputs.js';
 import { VERSION } from '../version.js';
@@ -180,6 +181,13 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       if (needsInput(cmd, inputs, o)) return;
       const { ctx } = context(cmd);
       exitCode = await extractCommand(inputSpec(withStdinDefault(inputs, o), o), ctx);
+    });
+
+  program.command('merge').description('combine shard databases into --db: duplicates folded, sources kept, search index rebuilt')
+    .argument('<shards...>', 'lede databases (e.g. made on other machines)')
+    .action(async (shards: string[], _o: unknown, cmd: Command) => {
+      const { ctx, g } = context(cmd);
+      exitCode = await mergeCommand(shards, { db: dbPath(g) }, ctx);
     });
 
   program.command('list').description('list stored articles in ingest order (id, date, tag, headline)')
