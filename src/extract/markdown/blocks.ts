@@ -10,6 +10,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified, type Plugin } from 'unified';
 import type { Block, BlockKind } from '../dump/block.js';
+import { linesToBlocks } from './lines.js';
 import { parseJsonHeader } from './metadata.js';
 
 export interface MarkdownDoc {
@@ -290,18 +291,72 @@ export function splitLongLines(text: string): string {
   return done === 0 ? text : out + text.slice(done);
 }
 
-export function markdownToBlocks(text: string, firstLine = 1): MarkdownDoc {
+// Past these, micromark costs seconds: it reads page dumps at about half a megabyte a second,
+// and only about a hundred thousand characters of syntax a second ("[", "*", "<!--", "\\"…,
+// slower still on links, table rows and references). The corpus's largest page has 109k
+// characters, 3k syntax characters, 1.9k columns of list nesting (deep nesting costs micromark
+// per level on every line), at most a quarter of the links, pipes and definitions below.
+// Such documents are read line by line instead (lines.ts), in one linear pass.
+const LINEAR_ABOVE = { chars: 300_000, syntax: 30_000, nesting: 20_000, links: 3000, pipes: 12_000, definitions: 1000 };
+
+function count(text: string, needle: string, stop: number): number {
+  let n = 0;
+  for (let at = text.indexOf(needle); at >= 0 && n <= stop; at = text.indexOf(needle, at + needle.length)) n++;
+  return n;
+}
+
+// Characters that open or close inline or block syntax: [ ] * _ ` < > ! \ | ~
+const SYNTAX_CHAR = new Uint8Array(128);
+for (const c of '[]*_`<>!\\|~') SYNTAX_CHAR[c.charCodeAt(0)] = 1;
+
+function syntaxChars(text: string, stop: number): number {
+  let n = 0;
+  for (let i = 0; i < text.length && n <= stop; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) n += SYNTAX_CHAR[c]!;
+  }
+  return n;
+}
+
+/** Columns of indentation and quote markers before list items, summed over the lines. */
+function listNesting(text: string, stop: number): number {
+  let n = 0;
+  for (const m of text.matchAll(/^([ \t>]+)(?:[-*+]|\d{1,9}[.)])[ \t]/gm)) {
+    n += m[1]!.length;
+    if (n > stop) break;
+  }
+  return n;
+}
+
+/** Would micromark take seconds on this text? Linear, and cheap next to parsing. */
+export function needsLinearReading(lean: string): boolean {
+  const L = LINEAR_ABOVE;
+  return lean.length > L.chars || syntaxChars(lean, L.syntax) > L.syntax || listNesting(lean, L.nesting) > L.nesting
+    || count(lean, '](', L.links) + count(lean, '][', L.links) > L.links
+    || count(lean, '|', L.pipes) > L.pipes || count(lean, ']:', L.definitions) > L.definitions;
+}
+
+/** `reader`: 'auto' picks by cost; 'linear' forces the line reader (tests compare the two). */
+export function markdownToBlocks(text: string, firstLine = 1, reader: 'auto' | 'linear' = 'auto'): MarkdownDoc {
   // Long runs of blanks make the parser quadratic; past a few indentation levels they mean
   // nothing in Markdown.
   // One enormous paragraph (a whole page of links on one line) is slow to resolve too: cut
   // lines past LONG_LINE into paragraphs of about that size.
   const lean = splitLongLines(text.replace(DESTINATION, '](x)').replace(/[ \t]{33,}/g, (m) => m.slice(0, 32)));
+  if (reader === 'linear' || needsLinearReading(lean)) {
+    const d = linesToBlocks(lean, { htmlBlockLines, stripTags });
+    return finish(d.blocks, d.yaml, d.jsonHeader, firstLine);
+  }
   const tree = (GFM_SYNTAX.test(lean) ? gfmParser : plainParser).parse(lean) as Root;
   const b = new Builder();
   for (const node of tree.children) b.visit(node, { list: 0, quote: false });
-  markBlockLinks(b.blocks);
+  return finish(b.blocks, b.yaml, b.jsonHeader, firstLine);
+}
+
+function finish(blocks: Block[], yaml: string | null, jsonHeader: Record<string, unknown> | null, firstLine: number): MarkdownDoc {
+  markBlockLinks(blocks);
   // The closing half of a link whose "[" opened in another block is left as text: drop it.
-  for (const blk of b.blocks) if (blk.text.includes('](')) blk.text = blk.text.replace(/\]\(x\)/g, ' ').replace(/\s+/g, ' ').trim();
-  if (firstLine !== 1) for (const blk of b.blocks) blk.line += firstLine - 1;
-  return { blocks: b.blocks.filter((x) => x.text !== '' || x.kind === 'rule' || x.flags?.media), yaml: b.yaml, jsonHeader: b.jsonHeader };
+  for (const blk of blocks) if (blk.text.includes('](')) blk.text = blk.text.replace(/\]\(x\)/g, ' ').replace(/\s+/g, ' ').trim();
+  if (firstLine !== 1) for (const blk of blocks) blk.line += firstLine - 1;
+  return { blocks: blocks.filter((x) => x.text !== '' || x.kind === 'rule' || x.flags?.media), yaml, jsonHeader };
 }

@@ -14,9 +14,11 @@ const REFERENCE_ITEM = /^\s*\d{1,5}\.\s+\S+:\S*/;
 export function stripReferences(lines: readonly string[]): readonly string[] {
   // Walk up from the end: the references section is everything below the highest heading
   // under which (nearly) every line is a numbered URL; lynx may add "Visible links" and
-  // "Hidden links:" sub-sections of the same shape.
+  // "Hidden links:" sub-sections of the same shape. No cap on the walk: it stops at the first
+  // run of ordinary lines, and a page with 100k links has a 100k-line list (a cap left it in
+  // the body).
   let items = 0, other = 0, cut = -1;
-  for (let i = lines.length - 1; i >= 0 && i >= lines.length - 20000; i--) {
+  for (let i = lines.length - 1; i >= 0; i--) {
     const l = lines[i]!;
     if (l.trim() === '') continue;
     if (REFERENCES_HEAD.test(l)) {
