@@ -1,6 +1,7 @@
 // Bytes → text without mojibake. Order of evidence, strongest first: a byte-order mark, valid
 // UTF-8 (legacy bytes almost never form it by chance, and pages often declare a charset they
-// were not saved in), the page's own declaration, then statistical detection.
+// were not saved in), the page's own declaration when the bytes bear it out, then statistical
+// detection, whose guesses are checked the same way.
 import chardet from 'chardet';
 
 export interface Decoded {
@@ -108,6 +109,67 @@ export function declaredCharset(bytes: Uint8Array): string | null {
   return m?.[1] ?? null;
 }
 
+// A wrong legacy decoding still yields letters, but in shapes no language writes: Cyrillic,
+// Greek, Hebrew or Arabic letters inside a word of Latin letters (windows-1252 text read as
+// windows-1251), words made of runs of accented Latin letters ("íîâûé": Cyrillic read as
+// windows-1252; French, German, Polish… put at most two such letters side by side), or
+// capitals after small letters inside a word ("нЩП": KOI8-R read as windows-1251).
+const WORD = /[\p{L}\p{M}]+/gu;
+const NON_LATIN = /[\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Hebrew}\p{Script=Arabic}]/u;
+const ACCENTED_RUN = /[\u00c0-\u024f]{3,}/g;
+const SMALL_THEN_CAPITAL = /\p{Ll}\p{Lu}/u;
+
+/**
+ * Share of the non-ASCII letters of `text` that sit in such impossible shapes (0 when there
+ * are too few to judge). Above about a third, the decoding is mojibake.
+ */
+export function mojibakeShare(text: string): number {
+  let letters = 0;
+  let odd = 0;
+  for (const m of text.matchAll(WORD)) {
+    const w = m[0];
+    if (!/[^\x00-\x7f]/.test(w)) continue;
+    let nonAscii = 0;
+    for (const ch of w) if (ch.charCodeAt(0) >= 0x80) nonAscii++;
+    letters += nonAscii;
+    if ((/[a-zA-Z]/.test(w) && NON_LATIN.test(w)) || SMALL_THEN_CAPITAL.test(w)) odd += nonAscii;
+    else for (const r of w.matchAll(ACCENTED_RUN)) odd += r[0].length;
+  }
+  return letters < 4 ? 0 : odd / letters;
+}
+
+const MOJIBAKE = 0.3;
+
+/**
+ * Is `encoding` a believable reading of the sample? Multi-byte encodings must decode without
+ * an error, and single-byte ones must neither hit undefined bytes nor produce mojibake.
+ */
+function believable(sample: Uint8Array, encoding: string, whole: boolean): boolean {
+  let text: string;
+  try {
+    // A sample cut mid-character may end in half a sequence: drop the last few bytes.
+    const bytes = whole || sample.length < 16 ? sample : sample.subarray(0, sample.length - 4);
+    text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    return false;
+  }
+  return mojibakeShare(encoding === 'windows-1252' ? decodeAs(sample, encoding) : text) <= MOJIBAKE;
+}
+
+const MULTI_BYTE = new Set(['shift_jis', 'euc-jp', 'iso-2022-jp', 'gbk', 'gb18030', 'big5', 'euc-kr']);
+
+const isUnicode = (enc: string) => enc === 'utf-8' || enc.startsWith('utf-16') || enc.startsWith('utf-32');
+
+/**
+ * chardet's candidates for the sample, best first, that are believable. Its statistics are
+ * swamped by ASCII on a page of English with one paragraph in Russian (ISO-8859-1 wins), so
+ * its first guess is only taken when it reads as text; the next ones are tried otherwise.
+ */
+function detect(sample: Uint8Array, whole: boolean): string | null {
+  const names = chardet.analyse(sample).map((m) => encodingFor(m.name)).filter((e): e is string => e !== null && !isUnicode(e));
+  return names.find((e) => believable(sample, e, whole)) ?? names[0] ?? null;
+}
+
 export function decode(bytes: Uint8Array): Decoded {
   const b = bom(bytes);
   if (b) return { text: new TextDecoder(b).decode(bytes), encoding: b, via: 'bom' }; // decode() strips the BOM
@@ -116,17 +178,30 @@ export function decode(bytes: Uint8Array): Decoded {
   const asUtf8 = tryUtf8(bytes) ?? mostlyUtf8(bytes);
   if (asUtf8 !== null) return { text: asUtf8, encoding: 'utf-8', via: 'utf-8' };
 
+  // Detection on the first 64 KiB is as good as on the whole file and keeps big files cheap.
+  const sample = bytes.subarray(0, 65536);
+  const whole = sample.length === bytes.length;
   const declared = declaredCharset(bytes);
   const declaredEnc = declared ? encodingFor(declared) : null;
   // A page declaring UTF-8 that is not valid UTF-8 is almost always windows-1252 underneath.
-  if (declaredEnc && declaredEnc !== 'utf-8' && !declaredEnc.startsWith('utf-16')) {
+  // Any other declaration is checked against the bytes: a page saved in windows-1251 under a
+  // Shift_JIS template must not come out as Japanese-looking garbage.
+  if (declaredEnc && !isUnicode(declaredEnc)) {
+    // Long runs of valid multi-byte sequences do not happen by chance: when chardet is sure of
+    // a multi-byte encoding the bytes bear out, a single-byte declaration was a template's.
+    const multi = chardet.analyse(sample).find((m) => m.confidence >= 90 && MULTI_BYTE.has(encodingFor(m.name) ?? ''));
+    const sure = multi ? encodingFor(multi.name)! : null;
+    if (sure && sure !== declaredEnc && !MULTI_BYTE.has(declaredEnc) && believable(sample, sure, whole)) {
+      return { text: decodeAs(bytes, sure), encoding: sure, via: 'detected' };
+    }
+    if (believable(sample, declaredEnc, whole)) return { text: decodeAs(bytes, declaredEnc), encoding: declaredEnc, via: 'declared' };
+    const guessed = detect(sample, whole);
+    if (guessed && guessed !== declaredEnc && believable(sample, guessed, whole)) {
+      return { text: decodeAs(bytes, guessed), encoding: guessed, via: 'detected' };
+    }
     return { text: decodeAs(bytes, declaredEnc), encoding: declaredEnc, via: 'declared' };
   }
-  // Detection on the first 64 KiB is as good as on the whole file and keeps big files cheap.
-  const guess = chardet.detect(bytes.subarray(0, 65536));
-  const guessed = guess ? encodingFor(guess) : null;
-  if (guessed && guessed !== 'utf-8' && !guessed.startsWith('utf-16') && !guessed.startsWith('utf-32')) {
-    return { text: decodeAs(bytes, guessed), encoding: guessed, via: 'detected' };
-  }
+  const guessed = detect(sample, whole);
+  if (guessed) return { text: decodeAs(bytes, guessed), encoding: guessed, via: 'detected' };
   return { text: decodeAs(bytes, 'windows-1252'), encoding: 'windows-1252', via: 'fallback' };
 }

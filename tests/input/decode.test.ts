@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { declaredCharset, decode } from '../../src/input/decode.js';
+import { encodeLegacy } from '../robustness/hostile.js';
 
 const enc = (text: string, encoding: 'latin1' | 'utf16le') => Buffer.from(text, encoding);
 
@@ -46,6 +47,22 @@ describe('decode', () => {
     const d = decode(gb);
     expect(['gb18030', 'gbk']).toContain(d.encoding);
     expect(d.text).toBe(text);
+  });
+
+  it('reads a Russian paragraph in undeclared windows-1251 among English (chardet alone says ISO-8859-1)', () => {
+    const text = `${'The harbour project reached stage two on Monday, three weeks early. '.repeat(6)}Мэр города заявил в пятницу, что новый бюджет защищает школы. ${'More English text follows here. '.repeat(6)}`;
+    expect(decode(encodeLegacy(text, 'windows-1251'))).toMatchObject({ text, encoding: 'windows-1251', via: 'detected' });
+  });
+
+  it('checks a declaration against the bytes: windows-1251 under a Shift_JIS template, Shift_JIS under latin-1, French under windows-1251', () => {
+    const ru = '<meta charset="shift_jis"><p>Мэр города заявил в пятницу, что новый бюджет защищает школы и больницы.</p>';
+    expect(decode(encodeLegacy(ru, 'windows-1251'))).toMatchObject({ text: ru, encoding: 'windows-1251', via: 'detected' });
+    const sjis = Buffer.from(readFileSync(new URL('../../samples/tokyo-setsuden-shiftjis.txt', import.meta.url)));
+    expect(decode(Buffer.concat([Buffer.from('<meta charset="iso-8859-1">'), sjis])).encoding).toBe('shift_jis');
+    const fr = Buffer.concat([Buffer.from('<meta charset="windows-1251"><p>'), Buffer.from('Le café naïf était délicieux, disait le résumé du critique.', 'latin1'), Buffer.from('</p>')]);
+    expect(decode(fr)).toMatchObject({ encoding: 'windows-1252', via: 'detected' });
+    // A true declaration is kept.
+    expect(decode(encodeLegacy('<meta charset="windows-1251"><p>Мэр города заявил в пятницу.</p>', 'windows-1251')).via).toBe('declared');
   });
 
   it('finds the declared charset in meta charset, http-equiv and the XML declaration', () => {
