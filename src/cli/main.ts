@@ -20,6 +20,7 @@ import type { InputSpec } from './inputs.js';
 import { VERSION } from '../version.js';
 import { addExamples } from './help.js';
 import { versionText } from './version-text.js';
+import { terminalText } from './terminal.js';
 
 
 const EXAMPLES = `
@@ -124,7 +125,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
-      outputError: (s, write) => write(errColor.red(s)),
+      // commander quotes the offending argument, which can hold anything a shell can pass.
+      outputError: (s, write) => write(errColor.red(terminalText(s, { multiline: true }))),
     });
 
   const context = (cmd: Command): { ctx: CommandContext; g: GlobalOpts } => {
@@ -268,7 +270,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   } catch (err) {
     ctx?.reporter.stop();
     ctx?.reporter.clearProgress();
-    const fail = (msg: string, code: number) => { io.stderr.write(`${errColor.red('lede:')} ${msg}\n`); return code; };
+    const fail = (msg: string, code: number) => { io.stderr.write(`${errColor.red('lede:')} ${terminalText(msg, { multiline: true })}\n`); return code; };
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
       return EXIT.usage; // commander already printed the message

@@ -2,6 +2,7 @@
 // a live progress line when stderr is a terminal, and the closing summary.
 import type { ChalkInstance } from 'chalk';
 import { InputCounter, progressLine, RateWindow } from './progress.js';
+import { terminalText } from './terminal.js';
 
 export type Verbosity = 'quiet' | 'normal' | 'verbose';
 
@@ -60,17 +61,20 @@ export class Reporter {
     this.stderr.write(line + '\n');
   }
 
+  // Paths, reasons and messages carry file names and page text: escaped (terminal.ts) before
+  // they are coloured, so one line stays one line and nothing in it drives the terminal.
+
   /** A file that could not be used: `path: reason`, even with --quiet (scripts grep for it). */
   failure(path: string, reason: string): void {
-    this.write(`${this.c.red(path)}: ${reason}`);
+    this.write(`${this.c.red(terminalText(path))}: ${terminalText(reason)}`);
   }
 
   warn(message: string): void {
-    if (this.verbosity !== 'quiet') this.write(`${this.c.yellow('warning')}: ${message}`);
+    if (this.verbosity !== 'quiet') this.write(`${this.c.yellow('warning')}: ${terminalText(message)}`);
   }
 
   info(message: string): void {
-    if (this.verbosity === 'verbose') this.write(this.c.dim(message));
+    if (this.verbosity === 'verbose') this.write(this.c.dim(terminalText(message)));
   }
 
   elapsedSeconds(): number {
@@ -98,7 +102,7 @@ export class Reporter {
     if (now - this.lastProgress < PROGRESS_EVERY_MS) return;
     this.lastProgress = now;
     const rate = this.rate.add(now, t.files);
-    const line = progressLine({ done: t.files, total: this.counter?.total ?? null, failed: t.failed + t.noBody, rate });
+    const line = terminalText(progressLine({ done: t.files, total: this.counter?.total ?? null, failed: t.failed + t.noBody, rate }));
     // Never wider than the terminal: a wrapped line cannot be redrawn in place.
     const columns = (this.stderr as NodeJS.WriteStream).columns;
     const fitted = columns && line.length >= columns ? line.slice(0, Math.max(columns - 1, 0)) : line;

@@ -12,6 +12,7 @@ import { openStore, type Store } from '../../store/index.js';
 import { EXIT, type CommandContext } from '../context.js';
 import { watchInterrupts } from '../interrupt.js';
 import { parseExtractLine } from '../jsonl.js';
+import { terminalText } from '../terminal.js';
 import { emptyTally, type Tally } from '../reporter.js';
 import { BatchWriter } from '../writer.js';
 import { UsageError } from '../../errors.js';
@@ -75,7 +76,7 @@ export async function ingestJsonlCommand(file: string, opts: JsonlIngestOptions,
   }
   ctx.reporter.summary(tally, 'ingest');
   if (readError !== null) {
-    ctx.io.stderr.write(`lede: ${name}: read failed after line ${lineNo}: ${readError}; the lines before it are stored\n`);
+    ctx.io.stderr.write(`lede: ${terminalText(`${name}: read failed after line ${lineNo}: ${readError}`)}; the lines before it are stored\n`);
     return EXIT.someFailed;
   }
   if (interrupt.signal) {

@@ -6,6 +6,7 @@ import { UsageError } from '../../errors.js';
 import { EXIT, type CommandContext } from '../context.js';
 import { articleJson, csvHeader, csvRow, listLine, showText, sourceJson, sourceLine } from '../format.js';
 import { Output } from '../io.js';
+import { jsonText, terminalText } from '../terminal.js';
 
 /** Reading commands never create a database: a missing file is a mistake worth naming. */
 export function openExisting(db: string): Store {
@@ -64,23 +65,35 @@ export function listSourcesCommand(db: string, opts: SourceListOptions & { json:
 
 export function searchCommand(db: string, query: string, opts: { json: boolean; limit: number }, ctx: CommandContext): Promise<number> {
   return withStore(db, async (store) => {
-    const mark: [string, string] = opts.json || !ctx.io.stdoutIsTTY ? ['[', ']'] : ['\x1b[1m', '\x1b[22m'];
-    const useMark: [string, string] = ctx.color.level > 0 ? mark : ['[', ']'];
+    // Bold on a colour terminal, brackets elsewhere. On a terminal the snippet is built with
+    // sentinel marks and escaped piece by piece, so the only control codes shown are these.
+    const bold = !opts.json && ctx.io.stdoutIsTTY && ctx.color.level > 0;
     const missing = store.unindexed();
     if (missing > 0) ctx.reporter.warn(`${missing} articles are not in the search index yet (an ingest is running, or was stopped); indexing them first`);
-    const hits = store.search(query, { limit: opts.limit, mark: useMark });
+    const hits = store.search(query, { limit: opts.limit, mark: opts.json ? ['[', ']'] : [MARK_OPEN, MARK_CLOSE] });
     for (const h of hits) {
       if (opts.json) {
         const row = JSON.parse(articleJson(h.article)) as Record<string, unknown>;
-        await ctx.out.line(JSON.stringify({ ...row, rank: h.rank, snippet: h.snippet }));
+        await ctx.out.line(jsonText({ ...row, rank: h.rank, snippet: h.snippet }));
       } else {
-        await ctx.out.line(`${h.article.id}\t${h.article.headline ?? '(no headline)'}\n\t${h.snippet}`);
+        const headline = h.article.headline == null ? '(no headline)' : terminalText(h.article.headline);
+        await ctx.out.line(`${h.article.id}\t${headline}\n\t${markedSnippet(h.snippet, bold ? ['\x1b[1m', '\x1b[22m'] : ['[', ']'])}`);
       }
       if (ctx.out.closed) break;
     }
     if (hits.length === 0) ctx.reporter.warn(`no matches for ${JSON.stringify(query)}`);
     return EXIT.ok;
   });
+}
+
+// Private-use characters as the store's marks: normalized text does not hold them, and whatever
+// a row holds, only the marks below come out as control codes.
+const MARK_OPEN = '\ue000';
+const MARK_CLOSE = '\ue001';
+
+/** A snippet with sentinel marks → escaped text with the given marks around the hits. */
+export function markedSnippet(snippet: string, mark: [string, string]): string {
+  return snippet.split(/([\ue000\ue001])/).map((p) => (p === MARK_OPEN ? mark[0] : p === MARK_CLOSE ? mark[1] : terminalText(p))).join('');
 }
 
 function openForWriting(path: string): number {
@@ -94,10 +107,12 @@ function openForWriting(path: string): number {
 export function exportCommand(db: string, opts: { format: 'jsonl' | 'csv'; output: string | undefined }, ctx: CommandContext): Promise<number> {
   return withStore(db, async (store) => {
     const out = opts.output ? new Output(createWriteStream('', { fd: openForWriting(opts.output) })) : ctx.out;
+    // CSV is data, verbatim in a file or pipe; only on a terminal are its fields escaped.
+    const toTerminal = !opts.output && ctx.io.stdoutIsTTY;
     if (opts.format === 'csv') await out.line(csvHeader());
     let n = 0;
     for (const a of store.all()) {
-      await out.line(opts.format === 'csv' ? csvRow(a) : articleJson(a));
+      await out.line(opts.format === 'csv' ? csvRow(a, toTerminal) : articleJson(a));
       n++;
       if (out.closed) break;
     }
@@ -113,7 +128,7 @@ export function statsCommand(db: string, opts: { json: boolean }, ctx: CommandCo
   return withStore(db, async (store) => {
     const s = { ...store.stats(), sources: store.sourceStats() };
     if (opts.json) {
-      await ctx.out.line(JSON.stringify(s));
+      await ctx.out.line(jsonText(s));
       return EXIT.ok;
     }
     const src = s.sources;
@@ -123,7 +138,7 @@ export function statsCommand(db: string, opts: { json: boolean }, ctx: CommandCo
     ];
     const group = (title: string, rows: { key: string | null; count: number }[]) => {
       lines.push('', ctx.color.bold(title));
-      for (const r of rows) lines.push(`${String(r.count).padStart(8)}  ${r.key ?? '(none)'}`);
+      for (const r of rows) lines.push(`${String(r.count).padStart(8)}  ${r.key === null ? '(none)' : terminalText(r.key)}`);
     };
     group('by format', s.byFormat);
     group('by lang', s.byLang);
