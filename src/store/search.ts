@@ -56,17 +56,30 @@ const SEARCH_SQL = `
 type SearchRow = ArticleRow & { score: number; hl_headline: string | null; sn_deck: string | null; sn_body: string | null };
 
 /**
- * Characters and keywords that make a query an FTS5 expression. A query with none of them is plain
- * words as people type them ("de Blasio's plan", "covid-19"), where FTS5 would choke on the
- * apostrophe or hyphen; those are searched as quoted words instead. Anything with syntax goes to
- * FTS5 as written, and its errors are the user's to see.
+ * What makes a query an FTS5 expression: quotes, parentheses, `*` (prefix), `^` (initial token),
+ * `{` `}` (column sets), a `+` standing alone (phrase join), `name:` right after a word that could be
+ * a column, and the keywords AND OR NOT NEAR in capitals. A query with none of them is plain words as
+ * people type them ("de Blasio's plan", "covid-19", "U.S. C++ 5:30pm"), where FTS5 would choke on the
+ * apostrophe, hyphen, dots, pluses or colon; those are searched as quoted words instead, every word
+ * required. Anything with syntax goes to FTS5 as written, and its errors are the user's to see
+ * (with a hint): raw FTS5 stays available for whoever writes it.
  */
-const FTS_SYNTAX = /["():*^{}+]|(?:^|\s)(?:AND|OR|NOT|NEAR)(?:\s|$)/;
+const FTS_SYNTAX = /["()*^{}]|(?:^|\s)\+(?:\s|$)|(?:^|[\s(])[A-Za-z_][A-Za-z0-9_]*\s*:|(?:^|\s)(?:AND|OR|NOT|NEAR)(?:\s|\(|$)/;
 
 /** `de Blasio's` → `"de" "Blasio's"`: every word required, punctuation left to the tokenizer. */
 export function toMatchExpression(query: string): string {
   if (FTS_SYNTAX.test(query)) return query;
   return query.trim().split(/\s+/).map((w) => `"${w}"`).join(' ');
+}
+
+const HINT = 'hint: quote words with "…" to search them as text; AND OR NOT need terms on both sides, NEAR(a b) its terms in parentheses, * ends a word';
+
+/** FTS5's complaint about a query → one line saying what is wrong and what to do. */
+export function queryErrorMessage(query: string, reason: string): string {
+  const why = reason.replace(/^fts5: /, '');
+  const column = /^no such column: (.*)$/.exec(why);
+  const hint = column ? `hint: the columns are headline, deck and body; write "${column[1]}:…" in quotes to search it as text` : HINT;
+  return `search: bad query syntax in ${JSON.stringify(query)}: ${why} (${hint})`;
 }
 
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -97,7 +110,7 @@ export class Searcher {
       // SQLITE_ERROR is what FTS5 raises for the query text (syntax, unknown column); anything else
       // (locked, corrupt, I/O) is the database's fault, not the query's.
       if ((err as { code?: string }).code === 'SQLITE_ERROR') {
-        throw new QueryError(`bad search query ${JSON.stringify(query)}: ${reasonOf(err).replace(/^fts5: /, '')}`);
+        throw new QueryError(queryErrorMessage(query, reasonOf(err)));
       }
       throw new StoreError(`cannot search database "${this.db.name}": ${reasonOf(err)}`);
     }

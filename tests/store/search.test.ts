@@ -163,11 +163,11 @@ describe('search: ranking and snippets', () => {
 describe('search: queries', () => {
   function one(): Store {
     const s = openStore(':memory:');
-    s.saveBatch([article({ body: "De Blasio's plan covers covid-19 testing in schools." })]);
+    s.saveBatch([article({ body: "De Blasio's plan covers covid-19 testing in schools, from 5:30pm, with U.S. funds and C++ classes." })]);
     return s;
   }
 
-  it.each(['"unbalanced', 'AND', 'foo:bar', 'budget OR', '(schools'])('refuses the malformed query %s with a one-line QueryError quoting it', (q) => {
+  it.each(['"unbalanced', 'AND', 'foo:bar', 'budget OR', '(schools', 'foo AND', 'a NEAR(', '*', 'col:x', 'NOT', '{headline}', 'schools +'])('refuses the malformed query %s with a one-line QueryError quoting it, with a hint', (q) => {
     const s = one();
     let err: unknown;
     try {
@@ -177,6 +177,7 @@ describe('search: queries', () => {
     }
     expect(err).toBeInstanceOf(QueryError);
     expect((err as Error).message).toContain(JSON.stringify(q));
+    expect((err as Error).message).toMatch(/^search: bad query syntax in .*\(hint: .*\)$/);
     expect((err as Error).message).not.toContain('\n');
     s.close();
   });
@@ -192,6 +193,14 @@ describe('search: queries', () => {
     expect(s.search("de blasio's").length).toBe(1);
     expect(s.search('covid-19 testing').length).toBe(1);
     expect(s.search('covid-20').length).toBe(0);
+    // Dots, pluses, a colon after a digit: punctuation, not FTS5 syntax.
+    for (const q of ['U.S. funds', 'C++ classes', '5:30pm', 'schools, from', 'plan?!', 'de-blasio']) expect(s.search(q).length, q).toBe(1);
+    s.close();
+  });
+
+  it('names the columns when a column filter names none of them', () => {
+    const s = one();
+    expect(() => s.search('col:x')).toThrow(/no such column: col \(hint: the columns are headline, deck and body/);
     s.close();
   });
 
@@ -214,6 +223,8 @@ describe('toMatchExpression / pickSnippet', () => {
     expect(toMatchExpression('a OR b')).toBe('a OR b');
     expect(toMatchExpression('head*')).toBe('head*');
     expect(toMatchExpression('android notes')).toBe('"android" "notes"'); // "and"/"not" inside words are not keywords
+    expect(toMatchExpression('U.S. C++ 5:30pm')).toBe('"U.S." "C++" "5:30pm"');
+    for (const raw of ['body:x', 'a + b', 'NEAR(a b)', '{headline deck}:x', '^start', '(a OR b)', 'x NOT y']) expect(toMatchExpression(raw)).toBe(raw);
   });
 
   it('prefers a body snippet with a hit, then the headline, then the deck', () => {
