@@ -33,8 +33,7 @@ describe('lede search with malformed FTS5 syntax', () => {
     expect(r.out).toBe('');
   });
 
-  it('the built binary prints the same line and no stack trace', async () => {
-    if (!existsSync(join(ROOT, 'dist/cli/main.js'))) return;
+  it.skipIf(!existsSync(join(ROOT, 'dist/cli/main.js')))('the built binary prints the same line and no stack trace', async () => {
     const r = await built(['--db', db, 'search', 'budget AND']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(ONE_LINE_ERROR);
