@@ -408,6 +408,63 @@ export function checkModel(model: unknown): string | null {
   return null;
 }
 
+/**
+ * A model's trees flattened into typed arrays for prediction: one walk reads three small arrays
+ * instead of a nested number[] per tree. Node refs are absolute: c >= 0 is node c of `feature`/
+ * `threshold`/`left`/`right`, c < 0 is the leaf whose K values start at leafValues[-c-1]. The sums
+ * are taken in the same tree order as the JSON encoding, so the results are bit-identical.
+ */
+interface CompiledGbdt {
+  trees: readonly number[][];
+  treeCount: number;
+  /** First node of each tree, or its single leaf as a negative ref. */
+  roots: Int32Array;
+  feature: Int32Array;
+  threshold: Float64Array;
+  left: Int32Array;
+  right: Int32Array;
+  leafValues: Float64Array;
+}
+
+const compiledModels = new WeakMap<GbdtModel, CompiledGbdt>();
+
+function compile(model: GbdtModel): CompiledGbdt {
+  const K = model.classes;
+  let nodes = 0, leaves = 0;
+  for (const tree of model.trees) { nodes += tree[0]!; leaves += tree.length - 1 - 4 * tree[0]!; }
+  const c: CompiledGbdt = {
+    trees: model.trees, treeCount: model.trees.length, roots: new Int32Array(model.trees.length),
+    feature: new Int32Array(nodes), threshold: new Float64Array(nodes), left: new Int32Array(nodes), right: new Int32Array(nodes),
+    leafValues: new Float64Array(leaves),
+  };
+  let n0 = 0, l0 = 0;
+  model.trees.forEach((tree, t) => {
+    const m = tree[0]!;
+    const ref = (r: number): number => (r >= 0 ? n0 + r : -(l0 + (-r - 1) * K) - 1);
+    c.roots[t] = m > 0 ? n0 : ref(-1);
+    for (let i = 0; i < m; i++) {
+      const o = 1 + 4 * i;
+      c.feature[n0 + i] = tree[o]!;
+      c.threshold[n0 + i] = tree[o + 1]!;
+      c.left[n0 + i] = ref(tree[o + 2]!);
+      c.right[n0 + i] = ref(tree[o + 3]!);
+    }
+    for (let j = 1 + 4 * m; j < tree.length; j++) c.leafValues[l0 + j - 1 - 4 * m] = tree[j]!;
+    n0 += m;
+    l0 += tree.length - 1 - 4 * m;
+  });
+  return c;
+}
+
+/** The compiled form of a model, built on first use (again if its tree list was replaced or grew). */
+function compiled(model: GbdtModel): CompiledGbdt {
+  const c = compiledModels.get(model);
+  if (c && c.trees === model.trees && c.treeCount === model.trees.length) return c;
+  const fresh = compile(model);
+  compiledModels.set(model, fresh);
+  return fresh;
+}
+
 /** Log-softmax of the summed scores. The model is trusted: run checkModel once when loading it. */
 export function predictLogProba(model: GbdtModel, row: ArrayLike<number>, out?: Float64Array): Float64Array {
   const K = model.classes;
@@ -415,16 +472,15 @@ export function predictLogProba(model: GbdtModel, row: ArrayLike<number>, out?: 
   const s = out ?? new Float64Array(K);
   if (s.length < K) throw new Error(`gbdt: output buffer holds ${s.length} values, need ${K}`);
   for (let k = 0; k < K; k++) s[k] = model.base[k]!;
-  for (const tree of model.trees) {
-    const m = tree[0]!;
-    let node = m > 0 ? 0 : -1;
+  const { roots, feature, threshold, left, right, leafValues } = compiled(model);
+  for (let t = 0; t < roots.length; t++) {
+    let node = roots[t]!;
     while (node >= 0) {
-      const o = 1 + 4 * node;
-      const v = Math.fround(row[tree[o]!]!);
-      node = v > tree[o + 1]! ? tree[o + 3]! : tree[o + 2]!; // NaN > t is false: NaN goes left
+      const v = Math.fround(row[feature[node]!]!);
+      node = v > threshold[node]! ? right[node]! : left[node]!; // NaN > t is false: NaN goes left
     }
-    const lo = 1 + 4 * m + (-node - 1) * K;
-    for (let k = 0; k < K; k++) s[k]! += tree[lo + k]!;
+    const lo = -node - 1;
+    for (let k = 0; k < K; k++) s[k]! += leafValues[lo + k]!;
   }
   let mx = -Infinity;
   for (let k = 0; k < K; k++) if (s[k]! > mx) mx = s[k]!;

@@ -123,7 +123,21 @@ class Matcher implements BoilerplateMatcher {
     return false;
   }
 
+  // The classifier, the tag and tail finders ask about the same lines: answers remembered
+  // (bounded, emptied when full).
+  private readonly matched = new Map<string, BoilerplateKind | null>();
+
   match(text: string): BoilerplateKind | null {
+    let v = this.matched.get(text);
+    if (v === undefined) {
+      if (this.matched.size >= 4096) this.matched.clear();
+      v = this.matchOf(text);
+      this.matched.set(text, v);
+    }
+    return v;
+  }
+
+  private matchOf(text: string): BoilerplateKind | null {
     // Too long for the phrase list — unless a label says what the block is: a site's
     // "Disclaimer (…): …" paragraph. (A short "Disclaimer: if you see …" is the article's.)
     if (text.length > CONTAINS_MAX) return this.labelRe?.test(phraseKey(text.slice(0, LABEL_SPAN)).replace(LEAD, '')) ? 'prefix' : null;

@@ -87,8 +87,11 @@ function echoedPhrase(text: string, minWords = 3): string | null {
   for (let k = 2; k <= 3; k++) {
     const len = (t.length - (k - 1)) / k;
     if (!Number.isInteger(len)) continue;
+    // t is p printed k times with single spaces between: compared in place, no copies.
+    if (t.charCodeAt(len) !== 32 || !t.startsWith(t.slice(0, len), len + 1)) continue;
+    if (k === 3 && (t.charCodeAt(2 * len + 1) !== 32 || !t.startsWith(t.slice(0, len), 2 * len + 2))) continue;
     const p = t.slice(0, len);
-    if (p.split(' ').length >= minWords && Array(k).fill(p).join(' ') === t) return p;
+    if (p.split(' ').length >= minWords) return p;
   }
   return null;
 }
@@ -456,17 +459,19 @@ export function classifyBlocks(blocks: readonly Block[], matcher: BoilerplateMat
     if (cls === 'prose' && text.length > OPENING && matcher.match(text.slice(0, OPENING)) === 'contains') { cls = 'boiler'; boiler = 'contains'; }
     if ((cls === 'prose' || cls === 'short') && isTeaserCard(text, matcher)) cls = 'link';
     if ((listShares[index] ?? 0) >= 0.5 && (cls === 'prose' || cls === 'short')) cls = 'link';
-    const base = {
+    const s: Scored = {
       block, index, weight, words, sentences, ends, cls, boiler,
       stop: cls !== 'prose' && text.length <= 160 && matcher.isStop(text),
       repeats: counts.get(text) ?? 1,
       credit: hasCredit(text, matcher),
+      score: 0,
     };
-    let score = scoreOf(base);
+    let score = scoreOf(s);
     // A long legal paragraph ending the page ("… © 2016 Cable News Network. All Rights
     // Reserved.") is too long for the phrase list but is no article text.
     if (cls === 'prose' && text.length > 400 && matcher.match(text.slice(-300)) === 'contains') score *= 0.2;
-    return { ...base, score };
+    s.score = score;
+    return s;
   });
   markGalleries(scored);
   penalizeMetaRuns(scored);

@@ -18,7 +18,10 @@ export interface DeckContext {
   limit: number;
 }
 
-const sameText = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'base' }) === 0;
+// One collator for every comparison: localeCompare with options builds one per call. Same
+// locale and options, so the same answers.
+const BASE_COLLATOR = new Intl.Collator(undefined, { sensitivity: 'base' });
+const sameText = (a: string, b: string) => a === b || BASE_COLLATOR.compare(a, b) === 0;
 
 /**
  * A short line that is not content: a label introducing what follows ("Summary:", "Lead:"),

@@ -2,6 +2,25 @@
 // "weight" rather than characters so that CJK text, which packs a word into one or two
 // characters, is judged like Latin text of the same content.
 
+/**
+ * A pure function of a block's text, remembered: the classifier, the headline, deck and tag
+ * finders and the labeller's features each ask the same few measures of the same lines, so
+ * each text is measured once per dump. Bounded: the cache is emptied when it fills (a dump
+ * has a few hundred blocks; what an earlier dump left is only a chance hit).
+ */
+export function memoByText<R extends NonNullable<unknown> | null>(fn: (text: string) => R, max = 4096): (text: string) => R {
+  const cache = new Map<string, R>();
+  return (text: string): R => {
+    let v = cache.get(text);
+    if (v === undefined) {
+      if (cache.size >= max) cache.clear();
+      v = fn(text);
+      cache.set(text, v);
+    }
+    return v;
+  };
+}
+
 const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/gu;
 // Code-unit ranges that hold every CJK/Thai character (and some others): text without any of
 // them, most of it, skips the script lookups, which are the costly part of these measures.
@@ -73,7 +92,11 @@ const SMALL_WORDS = new Set([
  * Share of cased words that start with a capital, small English function words aside:
  * 1.0 for "Lust For Youth", low for sentence-case prose. Null when there are no cased words.
  */
-export function capitalShare(text: string): number | null {
+export const capitalShare = memoByText(capitalShareOf);
+
+function capitalShareOf(text: string): number | null {
+  const ascii = asciiCapitalShare(text);
+  if (ascii !== undefined) return ascii;
   let cased = 0, upper = 0;
   for (const w of text.match(CASED_WORD) ?? []) {
     if (SMALL_WORDS.has(w.toLowerCase())) continue;
@@ -83,14 +106,48 @@ export function capitalShare(text: string): number | null {
   return cased === 0 ? null : upper / cased;
 }
 
+const isAsciiLetter = (c: number): boolean => (c | 32) >= 97 && (c | 32) <= 122;
+const isAsciiDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/**
+ * capitalShare of ASCII text without the regular expression (undefined when the text is not
+ * ASCII): a cased word starts at a letter that follows no letter or digit and goes on through
+ * letters, "'" and "-".
+ */
+function asciiCapitalShare(text: string): number | null | undefined {
+  let cased = 0, upper = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) if (text.charCodeAt(i) >= 128) return undefined;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (!isAsciiLetter(c) || (i > 0 && (isAsciiLetter(text.charCodeAt(i - 1)) || isAsciiDigit(text.charCodeAt(i - 1))))) { i++; continue; }
+    let j = i + 1;
+    for (; j < n; j++) {
+      const d = text.charCodeAt(j);
+      if (!isAsciiLetter(d) && d !== 39 && d !== 45) break;
+    }
+    // The small words are at most four letters long.
+    if (j - i > 4 || !SMALL_WORDS.has(text.slice(i, j).toLowerCase())) {
+      cased++;
+      if (c <= 90) upper++;
+    }
+    i = j;
+  }
+  return cased === 0 ? null : upper / cased;
+}
+
 const TOKEN = /[\p{L}\p{N}]+/gu;
 const CJK_RUN = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]+$/u;
 
 /**
  * Content tokens for overlap measures: lower-cased words of three or more letters, and
- * character bigrams of CJK runs (which have no spaces to split on).
+ * character bigrams of CJK runs (which have no spaces to split on). The array is shared
+ * between callers (remembered per text): read it, never change it.
  */
-export function contentTokens(text: string): string[] {
+export const contentTokens: (text: string) => readonly string[] = memoByText(contentTokensOf);
+
+function contentTokensOf(text: string): string[] {
   const out: string[] = [];
   for (const t of text.toLowerCase().match(TOKEN) ?? []) {
     if (CJK_RUN.test(t)) {
@@ -107,6 +164,16 @@ export function contentTokens(text: string): string[] {
 export function letterShare(text: string): number {
   // Long text is judged on its start: enough to tell a symbol row from words.
   if (text.length > 300) text = text.slice(0, 300);
+  // ASCII text, most of it, is counted without building the squeezed copy.
+  let nonSpace = 0, letters = 0, ascii = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) { ascii = false; break; }
+    if (c === 32 || (c >= 9 && c <= 13)) continue;
+    nonSpace++;
+    if ((c | 32) >= 97 && (c | 32) <= 122) letters++;
+  }
+  if (ascii) return nonSpace === 0 ? 0 : letters / nonSpace;
   const chars = text.replace(/\s+/g, '');
   if (chars.length === 0) return 0;
   return (chars.match(/\p{L}/gu)?.length ?? 0) / chars.length;

@@ -1,6 +1,7 @@
 // Recognisers for the metadata lines that sit around a headline in a dump: dates, bylines,
 // reading times. They decide what a line *is*; ./article.ts decides which one to keep.
 import { toIsoDate } from '../../normalize/date.js';
+import { memoByText } from './measure.js';
 
 // A date must look like one before the (lenient) date reader is asked: a month word next to
 // a day and a four-digit year, a numeric d/m/y, an ISO date, or a CJK 年月日 date.
@@ -26,14 +27,10 @@ function iso(s: string): string | null {
 
 const TIME_AFTER = /^[\s,:|·•–—-]*(?:at|à|um|a las|alle|às|om|в)?\s*\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\b|[+-]\d{2}:?\d{2})?/iu;
 
-// A line is asked for its date several times in a row (dateline, metadata line, header zone).
-let lastDateText = '', lastDate: string | null = null;
-
+// A line is asked for its date several times over (dateline, metadata line, header zone, the
+// labeller's features): remembered per text.
 /** The date written in a short line ("February 1, 2016: 12:41 PM ET"), as found; else null. */
-export function findDate(text: string): string | null {
-  if (text !== lastDateText) { lastDateText = text; lastDate = dateIn(text); }
-  return lastDate;
-}
+export const findDate: (text: string) => string | null = memoByText(dateIn);
 
 function dateIn(text: string): string | null {
   // Every date shape has a digit run of at least one; most lines have none.
@@ -61,7 +58,9 @@ const DATE_LINE_WORDS = /^(?:published|posted|updated|last updated|modified|date
  * A line that is only a date (with a weekday, time, "Published", "Updated" around it): a
  * dateline, never body text.
  */
-export function isDateLine(text: string): boolean {
+export const isDateLine: (text: string) => boolean = memoByText(isDateLineOf);
+
+function isDateLineOf(text: string): boolean {
   if (text.length > 90) return false;
   const d = findDate(text);
   if (d === null) return /^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?$/i.test(text.trim());
@@ -85,14 +84,18 @@ export function looksLikeNames(text: string): boolean {
 }
 
 /** A line that is just a person's name ("Will Knight"), as header zones print the author. */
-export function isNameLine(text: string): boolean {
+export const isNameLine: (text: string) => boolean = memoByText(isNameLineOf);
+
+function isNameLineOf(text: string): boolean {
   if (text.length > 40) return false;
   const n = text.split(/\s+/).length;
   return n >= 2 && n <= 3 && looksLikeNames(text);
 }
 
 /** The name(s) in a byline line ("By Ahiza Garcia @ahiza_garcia February 1, 2016"), or null. */
-export function bylineOf(text: string): string | null {
+export const bylineOf: (text: string) => string | null = memoByText(bylineIn);
+
+function bylineIn(text: string): string | null {
   if (text.length > 160) return null;
   const lead = BYLINE_LEAD.exec(text);
   if (!lead) return null;
@@ -106,7 +109,9 @@ export function bylineOf(text: string): string | null {
 }
 
 /** "5 min read", "Lesezeit: 3 Minuten", "885 words": reading-time and length lines. */
-export function isReadingTime(text: string): boolean {
+export const isReadingTime: (text: string) => boolean = memoByText(isReadingTimeOf);
+
+function isReadingTimeOf(text: string): boolean {
   return text.length < 60 && /\d|time|zeit|temps|tiempo|tempo|leestijd|время/i.test(text) && /\b\d+\s*(?:-|–)?\s*(?:min(?:ute)?s?\.?(?:\s+(?:read|de lecture|lesezeit|di lettura|de leitura|leestijd))?|words|wörter|mots|palabras|parole|palavras)\b|\b(?:reading time|lesezeit|temps de lecture|tiempo de lectura|tempo di lettura|tempo de leitura|leestijd|время чтения)\b/iu.test(text);
 }
 
