@@ -8,6 +8,7 @@ import { isCleanDump, keepInBody } from './body.js';
 import { decodeLayout } from './decode.js';
 import { blockFeatures, FEATURE_COUNT } from './features.js';
 import { headlineText } from './headline.js';
+import { trimHeadline } from './headline-trim.js';
 import { LABEL_COUNT, LABEL_INDEX } from './labels.js';
 import { bylineOf, findDate } from './meta.js';
 import type { DumpModel } from './model.js';
@@ -55,7 +56,7 @@ export function extractLearned(dump: ParsedDump, options: ExtractOptions, model:
   let hLast = h;
   if (!stated.headline) {
     const t = headlineText(scored, h);
-    x.headline = t.text; hLast = t.last;
+    x.headline = trimHeadline(t.text, scored, h); hLast = t.last;
     x.provenance.headline = where(h);
   }
   // Deck and tag: the rules' finders, placed at the labeller's headline. (Leave-site-out, the

@@ -20,7 +20,15 @@ export function parseTextDump(input: string): ParsedDump {
   return { prefix: 'text', plainText: true, meta: header?.meta ?? null, sharedTitles: titles, blocks: textToBlocks(lines, first) };
 }
 
+// lynx prints an apostrophe written as an entity (&apos;, &#39;) as U+02BC, the modifier letter;
+// beside a Latin letter it is that apostrophe ("Whatʼs" → "What's"). Between letters of other
+// scripts (Ukrainian, where U+02BC is the apostrophe's own letter) it is left alone. The fields
+// are mended after extraction: the labeller learned its features from the dumps as printed.
+const LYNX_APOSTROPHE = /(?<=\p{Script=Latin})\u02bc|\u02bc(?=\p{Script=Latin})/gu;
+const mend = (s: string | null) => (s === null ? s : s.replace(LYNX_APOSTROPHE, "'"));
+
 export function extractText(input: string, options: ExtractOptions): Extraction {
-  const dump = parseTextDump(input);
-  return extractDump(dump, options);
+  const x = extractDump(parseTextDump(input), options);
+  if (!input.includes('\u02bc')) return x;
+  return { ...x, tag: mend(x.tag), headline: mend(x.headline), deck: mend(x.deck), byline: mend(x.byline), body: x.body.map((b) => mend(b)!) };
 }

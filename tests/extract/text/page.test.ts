@@ -83,3 +83,15 @@ describe('clean text and empty pages', () => {
     expect(x.notArticle).toBe(true);
   });
 });
+
+describe('lynx apostrophes', () => {
+  it('reads U+02BC beside Latin letters as the apostrophe lynx printed it for', () => {
+    const x = extractText(`Whatʼs the Hold-Up at SpaceX?\n\nItʼs been a rough few months for the company, and the launch schedule has slipped again this week.\n\nEngineers say the companyʼs new engine still needs a long series of tests before it can fly with people on board.\n\nThe delays have not changed the agencyʼs plans for the next crewed mission, officials said on Monday.`, DEFAULT_EXTRACT_OPTIONS);
+    expect(x.headline).toBe("What's the Hold-Up at SpaceX?");
+    expect(x.body.join(' ')).toContain("It's been a rough few months");
+  });
+  it('leaves U+02BC between Cyrillic letters (the Ukrainian apostrophe) alone', () => {
+    const x = extractText(`Мʼясо подорожчало\n\n${'Ціни на мʼясо зросли вже втретє за рік, повідомляє статистичне бюро у своєму звіті. '.repeat(3)}`, DEFAULT_EXTRACT_OPTIONS);
+    expect(x.headline).toBe('Мʼясо подорожчало');
+  });
+});
