@@ -2,24 +2,7 @@
 // "weight" rather than characters so that CJK text, which packs a word into one or two
 // characters, is judged like Latin text of the same content.
 
-/**
- * A pure function of a block's text, remembered: the classifier, the headline, deck and tag
- * finders and the labeller's features each ask the same few measures of the same lines, so
- * each text is measured once per dump. Bounded: the cache is emptied when it fills (a dump
- * has a few hundred blocks; what an earlier dump left is only a chance hit).
- */
-export function memoByText<R extends NonNullable<unknown> | null>(fn: (text: string) => R, max = 4096): (text: string) => R {
-  const cache = new Map<string, R>();
-  return (text: string): R => {
-    let v = cache.get(text);
-    if (v === undefined) {
-      if (cache.size >= max) cache.clear();
-      v = fn(text);
-      cache.set(text, v);
-    }
-    return v;
-  };
-}
+import { memoByString } from '../../memo.js';
 
 const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/gu;
 // Code-unit ranges that hold every CJK/Thai character (and some others): text without any of
@@ -92,7 +75,7 @@ const SMALL_WORDS = new Set([
  * Share of cased words that start with a capital, small English function words aside:
  * 1.0 for "Lust For Youth", low for sentence-case prose. Null when there are no cased words.
  */
-export const capitalShare = memoByText(capitalShareOf);
+export const capitalShare = memoByString(capitalShareOf);
 
 function capitalShareOf(text: string): number | null {
   const ascii = asciiCapitalShare(text);
@@ -145,7 +128,7 @@ const CJK_RUN = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script
  * character bigrams of CJK runs (which have no spaces to split on). The array is shared
  * between callers (remembered per text): read it, never change it.
  */
-export const contentTokens: (text: string) => readonly string[] = memoByText(contentTokensOf);
+export const contentTokens: (text: string) => readonly string[] = memoByString(contentTokensOf);
 
 function contentTokensOf(text: string): string[] {
   const out: string[] = [];

@@ -3,6 +3,7 @@ import {
   CHROME_ROLES, CHROME_TAGS, HIDDEN_CLASS, MAYBE_WORDS, NEGATIVE_WORDS, POSITIVE_WORDS, UNLIKELY_WORDS,
 } from './constants.js';
 import type { DomElement } from './dom.js';
+import { memoByString } from '../../../memo.js';
 
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -29,23 +30,9 @@ const MAYBE = wordMatcher(mark(MAYBE_WORDS));
 const POSITIVE = wordMatcher(mark(POSITIVE_WORDS));
 const NEGATIVE = wordMatcher(mark(NEGATIVE_WORDS));
 
-/**
- * Memoize a function of a class/id string. Pages repeat the same few class lists hundreds of
- * times; the cache is bounded so a batch of many pages does not grow it without end.
- */
-function memo<T>(fn: (s: string) => T): (s: string) => T {
-  const cache = new Map<string, T>();
-  return (s) => {
-    let v = cache.get(s);
-    if (v === undefined) {
-      if (cache.size >= MEMO_LIMIT) cache.clear();
-      v = fn(s);
-      cache.set(s, v);
-    }
-    return v;
-  };
-}
+// Pages repeat the same few class lists hundreds of times: each is weighed once.
 const MEMO_LIMIT = 20_000;
+const memo = <T>(fn: (s: string) => T) => memoByString(fn, MEMO_LIMIT);
 
 /**
  * Utility classes of CSS frameworks style text, they do not name content: "text-center",
