@@ -9,6 +9,9 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { articleText, BUILT, dbState, lede, permissionPrefix, tempDir } from './helpers.js';
 
+// A dozen lede processes one after another: minutes, not seconds, on a loaded 2-core machine.
+const SPAWNS_MANY = 180_000;
+
 if (!BUILT) console.warn('skipping read-only CLI tests: dist/ is missing (run `npm run build`; `npm test` does it)');
 const prefix = permissionPrefix();
 if (prefix === null) console.warn('skipping read-only folder tests: running as root without setpriv to drop CAP_DAC_OVERRIDE');
@@ -63,7 +66,7 @@ describe.skipIf(!BUILT || prefix === null)('a database in a folder that cannot b
     expect(readdirSync(dir).filter((f) => f.startsWith('news.db'))).toEqual(['news.db']);
     chmodSync(dir, 0o755);
     expect(dbState(db)).toEqual({ rows: 2, integrity: 'ok', fts: 'ok' });
-  });
+  }, SPAWNS_MANY);
 
   it('an older schema there, which it cannot upgrade, is refused in one line saying so, untouched', () => {
     const { dir, db } = folderWithDb();

@@ -11,6 +11,9 @@ import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lede, ROOT, tempDir, type Run } from './cli.js';
 
+// A dozen lede processes one after another: minutes, not seconds, on a loaded 2-core machine.
+const SPAWNS_MANY = 180_000;
+
 const BUILT = existsSync(join(ROOT, 'dist/cli/main.js'));
 const SAMPLES = join(ROOT, 'samples');
 
@@ -91,7 +94,7 @@ describe.skipIf(!BUILT)('nothing written outside --db and stdout', () => {
       for (const name of readdirSync(dbDir)) expect(dbFiles(join(dbDir, name.replace(/-(wal|shm|journal)$/, ''))), step.name).toContain(join(dbDir, name));
     }
     expect(readdirSync(dbDir).filter((n) => n.endsWith('.db')).sort()).toEqual(['snap-a.db', 'snap-all.db', 'snap-b.db']);
-  });
+  }, SPAWNS_MANY);
 
   const strace = spawnSync('strace', ['-f', '-qq', '-o', '/dev/null', 'true']).status === 0;
   if (!strace) it.skip('under strace (strace missing or not allowed to trace here): every write names a database file', () => {});
