@@ -15,7 +15,7 @@ import type { DumpModel } from './model.js';
 import type { ParsedDump } from './parsed.js';
 import { boilerplateMatcher } from '../boilerplate/index.js';
 import { findDeck } from './deck.js';
-import { cleanLabel, findSectionLine, findTag, withoutStatus } from './tag.js';
+import { cleanLabel, findSectionLine, findTag, firstCopy, withoutStatus, withoutTrailRoot } from './tag.js';
 
 const MIN_ARTICLE_PROSE = 140;
 const CRUMB = /\s+[>›»/|]\s+|\s*[›»]\s*/u;
@@ -61,21 +61,26 @@ export function extractLearned(dump: ParsedDump, options: ExtractOptions, model:
   }
   // Deck and tag: the rules' finders, placed at the labeller's headline. (Leave-site-out, the
   // labeller's own deck and tag labels scored below the finders; its headline and body above.)
+  const matcher = boilerplateMatcher(options.rules.boilerplate);
+  const first = firstCopy(scored, h);
   if (h !== layout.headline) {
-    const matcher = boilerplateMatcher(options.rules.boilerplate);
     if (!stated.deck) {
       const d = findDeck(scored, { headlineIndex: hLast, headlineText: scored[h]!.block.text, limit: Math.min(n - 1, h + 8) });
       x.deck = d !== null ? scored[d]!.block.text : null;
       if (d !== null) x.provenance.deck = where(d); else delete x.provenance.deck;
     }
-    if (!stated.tag) {
-      const bodyStart = labels.indexOf(LABEL_INDEX.body);
-      const t = findTag(scored, h, scored[h]!.block.text) ?? findSectionLine(scored, h, Math.max(bodyStart, h + 1), matcher);
-      const label = t && matcher.match(t.text) === null ? t.text : null;
-      x.tag = label ?? options.fallbackTag;
-      if (label) x.provenance.tag = where(t!.index); else if (x.tag) x.provenance.tag = 'folder'; else delete x.provenance.tag;
-    }
   }
+  // Tag: the rules' finders at the labeller's headline, or above the first of its copies when
+  // the rules found none there. (Only here: the rule layout the features read stays as trained.)
+  const foundByRules = x.provenance.tag !== undefined && x.provenance.tag !== 'folder';
+  if (!stated.tag && (h !== layout.headline || (first < h && !foundByRules))) {
+    const bodyStart = labels.indexOf(LABEL_INDEX.body);
+    const t = findTag(scored, first, scored[h]!.block.text) ?? findSectionLine(scored, h, Math.max(bodyStart, h + 1), matcher);
+    const label = t && matcher.match(t.text) === null ? t.text : null;
+    x.tag = label ?? options.fallbackTag;
+    if (label) x.provenance.tag = where(t!.index); else if (x.tag) x.provenance.tag = 'folder'; else delete x.provenance.tag;
+  }
+  if (!stated.tag && x.tag && x.provenance.tag !== 'folder') x.tag = withoutTrailRoot(x.tag);
   // Byline and date: the labelled meta lines first, the rules' header zone otherwise.
   for (let i = 0; i < n; i++) {
     if (labels[i] !== LABEL_INDEX.meta) continue;

@@ -29,6 +29,38 @@ const DATELINE_WORD = /^\s*(?:updated|published|posted|modified|aktualisiert|mis
 // "Categories: News" is the section itself (./article.ts reads it with findSectionLine).
 const sectionLine = (s: Scored): boolean => boilerplateMatcher().sectionLabel(s.block.text) !== null;
 
+// The root of a breadcrumb trail, in the languages of the phrase list and a few more.
+const HOME_WORDS = ['home', 'homepage', 'home page', 'startseite', 'accueil', 'inicio', 'início', 'página inicial',
+  'strona główna', 'главная', 'anasayfa', 'ana sayfa', 'hjem', 'forside', 'startsida', 'etusivu', 'domů', 'úvod',
+  'kezdőlap', 'početna', 'naslovnica', 'αρχική', 'trang chủ', 'beranda', 'الرئيسية', '首页', 'ホーム'];
+
+/**
+ * A kicker that is a trail whose separators the dump dropped ("Home News") → its last part
+ * ("News"); any other label as it is. "Home prices" is a label of its own: the rest must
+ * start as a name does.
+ */
+export function withoutTrailRoot(label: string): string {
+  const lower = label.toLowerCase();
+  for (const w of HOME_WORDS) {
+    if (!lower.startsWith(w) || !/^\s/u.test(label.slice(w.length))) continue;
+    const rest = cleanLabel(label.slice(w.length));
+    const ok = /^[\p{Lu}\p{Lt}\p{N}]/u.test(rest) && rest.split(/\s+/u).length <= 3 && !/[.!?]$/u.test(rest);
+    return ok ? rest : label;
+  }
+  return label;
+}
+
+/**
+ * The first of the copies of the headline at `h` printed one above the other (a link, then
+ * the heading): its kicker stands above the first. A copy that ends a list ends a breadcrumb,
+ * which findTag reads from the headline itself.
+ */
+export function firstCopy(scored: readonly Scored[], h: number): number {
+  let i = h;
+  while (i > 0 && scored[i - 1]!.block.kind !== 'list-item' && sameText(scored[i - 1]!.block.text, scored[h]!.block.text)) i--;
+  return i;
+}
+
 export interface TagResult { text: string; index: number; rule: 'kicker' | 'breadcrumb' | 'section' }
 
 const sameText = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'base' }) === 0;

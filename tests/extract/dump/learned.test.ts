@@ -37,6 +37,20 @@ describe('the shipped dump labeller', () => {
     expect(run('city-council-bike-lanes.txt').provenance.body).not.toMatch(/:model$/);
   });
 
+  it('reads the kicker above a headline printed twice, and a trail that lost its separators', () => {
+    const page = readFileSync(new URL('../../../samples/city-council-bike-lanes.txt', import.meta.url), 'utf8');
+    const H = 'City Council Approves Protected Bike Lanes on Harbor Avenue After Two-Year Fight';
+    const variant = (kicker: string, copies: number) => processDocument({
+      source: 'variant.txt',
+      bytes: Buffer.from(page.replace(`Local News\n\n${H}\n`, `${kicker}\n${`${H}\n`.repeat(copies)}`)),
+    }, DEFAULT_EXTRACT_OPTIONS);
+    for (const [kicker, copies] of [['Local News', 2], ['Home Local News', 1], ['Home Local News', 2]] as const) {
+      const r = variant(kicker, copies);
+      expect(r.headline, `${kicker} ×${copies}`).toBe(H);
+      expect(r.tag, `${kicker} ×${copies}`).toBe('Local News');
+    }
+  });
+
   it('leaves a clean dump to the rules, byte for byte', () => {
     for (const name of ['library-reopens-clean.txt', 'nbc-sanctuary-seed.txt']) {
       const learned = run(name);

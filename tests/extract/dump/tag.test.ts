@@ -3,7 +3,8 @@
 // a row of toolbar words. Self-made pages.
 import { describe, expect, it } from 'vitest';
 import { isToolbarText } from '../../../src/extract/dump/fields/chrome.js';
-import { notALabel, withoutStatus } from '../../../src/extract/dump/tag.js';
+import { findTag, firstCopy, notALabel, withoutStatus, withoutTrailRoot } from '../../../src/extract/dump/tag.js';
+import { P1, P2, scoredOf } from './helpers.js';
 import { fromText, textPage } from './fields/page.js';
 
 const TITLE = 'Why Sourdough Starters Need Feeding Twice a Day';
@@ -93,5 +94,26 @@ describe('dump tag', () => {
   it('does not take a site name built on a host name for the kicker ("The Crumb.com Blog")', () => {
     expect(notALabel('The Crumb.com Blog')).toBe(true);
     for (const label of ['St. Louis', 'Node.js Tips', 'U.S. Politics']) expect(notALabel(label), label).toBe(false);
+  });
+});
+
+describe('the tag past a repeated headline, and a trail without separators', () => {
+  it('finds the first of the headline\'s copies printed one above the other', () => {
+    const scored = scoredOf(['Follow us', '', 'Home', 'Beauty', TITLE, TITLE, P1, P2]);
+    expect(firstCopy(scored, 5)).toBe(4);
+    expect(firstCopy(scored, 4)).toBe(4);
+    expect(findTag(scored, 4, TITLE)?.text).toBe('Beauty');
+    // As a list's last entry the copy ends a breadcrumb: not passed.
+    expect(firstCopy(scoredOf(['* Home', '* Beauty', `* ${TITLE}`, TITLE, P1], 3), 3)).toBe(3);
+  });
+
+  it('reads "Home News" as the trail it was, and keeps a label that starts with the word', () => {
+    expect(withoutTrailRoot('Home News')).toBe('News');
+    expect(withoutTrailRoot('Startseite Politik')).toBe('Politik');
+    expect(withoutTrailRoot('Accueil › Monde')).toBe('Monde');
+    expect(withoutTrailRoot('Home prices')).toBe('Home prices');
+    expect(withoutTrailRoot('Homeland Security')).toBe('Homeland Security');
+    expect(withoutTrailRoot('Home Is Where the Heart Is')).toBe('Home Is Where the Heart Is');
+    expect(withoutTrailRoot('Politics')).toBe('Politics');
   });
 });
