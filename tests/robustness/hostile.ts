@@ -342,6 +342,21 @@ export function writeHostileMix(dir: string, opts: MixOptions): HostileInput[] {
   sparse(fails('50 MiB + 1 byte', 'huge.txt', null, 'file too large (50.0 MiB, limit 50 MiB)', false, `${LIMIT + 1} B`), LIMIT + 1);
   // Reading 50 MiB takes seconds: only in the full run.
   if (opts.full) sparse(fails('exactly 50 MiB of NUL', 'at-limit.txt', null, 'no text in file (only whitespace or NUL bytes)', false, `${LIMIT} B`), LIMIT);
+  if (opts.full) {
+    // Articles just under the limit, all of whose text goes through the parsers: the last
+    // paragraph must be in the stored body (nothing cut, no timeout).
+    const bulk = (n: number, wrap: (p: string) => string) => {
+      const parts: string[] = [];
+      for (let i = 0, size = 0; size < LIMIT - 2 * MiB; i++) {
+        const p = wrap(`The harbour project number ${n} reached stage ${i} on Monday morning, after engineers finished replacing ${i % 13 + 2} corroded cables along the northern span.`);
+        parts.push(p);
+        size += p.length;
+      }
+      return parts.join('') + wrap(`The last paragraph of the long page ${n} closes the report.`);
+    };
+    good('48 MiB text article', 'big.txt', (n) => `Harbour works ${n}\n\n${bulk(n, (p) => `${p}\n\n`)}`, 'closes the report');
+    good('48 MiB HTML page', 'big.html', (n) => `<!doctype html><html><head><meta charset="utf-8"><title>Harbour works ${n}</title></head><body><article><h1>Harbour works ${n}</h1>${bulk(n, (p) => `<p>${p}</p>\n`)}</article></body></html>`, 'closes the report');
+  }
 
   // Paths that are not plain files.
   spawnSync('mkfifo', [fails('FIFO in the folder', 'fifo.html', null, 'not a regular file', false, 'FIFO')]);
