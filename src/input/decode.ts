@@ -114,16 +114,31 @@ export function declaredCharset(bytes: Uint8Array): string | null {
 // windows-1251), words made of runs of accented Latin letters ("íîâûé": Cyrillic read as
 // windows-1252; French, German, Polish… put at most two such letters side by side), or
 // capitals after small letters inside a word ("нЩП": KOI8-R read as windows-1251).
-const WORD = /[\p{L}\p{M}]+/gu;
+// Central European text read as windows-1252 puts symbols inside words where ISO-8859-2 and
+// windows-1250 have letters ("og³osi³ w pi±tek, ¿e": ł ą ż; "mu¾e": ž), so a word runs on
+// through such a symbol and is mojibake when it holds one. Left out are the symbols Western text
+// does write between letters: the middle dot (Catalan "l·l"), the acute accent typed as an
+// apostrophe ("it´s"), the soft hyphen, the degree sign.
+const IN_WORD_SYMBOLS = '\u00a1-\u00a9\u00ab\u00ac\u00ae\u00af\u00b1-\u00b3\u00b6\u00b8\u00b9\u00bb-\u00bf\u00d7\u00f7';
+const WORD = new RegExp(`[\\p{L}\\p{M}]+(?:[${IN_WORD_SYMBOLS}][\\p{L}\\p{M}]+)*`, 'gu');
+const SYMBOL = new RegExp(`[${IN_WORD_SYMBOLS}]`, 'u');
 const NON_LATIN = /[\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Hebrew}\p{Script=Arabic}]/u;
 const ACCENTED_RUN = /[\u00c0-\u024f]{3,}/g;
 const SMALL_THEN_CAPITAL = /\p{Ll}\p{Lu}/u;
+// Turkish in windows-1254 read as windows-1252 turns ş ğ ı into þ ð ý, letters that only
+// Icelandic and Faroese write, and those write no ü or ç. A text holding þ or ð together with ü
+// and ç (at least a third as many: not one "Zürich" in an Icelandic article) is Turkish misread.
+const THORN_ETH = /[\u00d0\u00de\u00f0\u00fe]/g;
+const U_C = /[\u00c7\u00dc\u00e7\u00fc]/g;
+const ICELANDIC = /[\u00d0\u00dd\u00de\u00f0\u00fd\u00fe]/;
 
 /**
  * Share of the non-ASCII letters of `text` that sit in such impossible shapes (0 when there
  * are too few to judge). Above about a third, the decoding is mojibake.
  */
 export function mojibakeShare(text: string): number {
+  const thornEth = text.match(THORN_ETH)?.length ?? 0;
+  const turkishMisread = thornEth > 0 && (text.match(U_C)?.length ?? 0) * 3 >= thornEth;
   let letters = 0;
   let odd = 0;
   for (const m of text.matchAll(WORD)) {
@@ -132,7 +147,7 @@ export function mojibakeShare(text: string): number {
     let nonAscii = 0;
     for (const ch of w) if (ch.charCodeAt(0) >= 0x80) nonAscii++;
     letters += nonAscii;
-    if ((/[a-zA-Z]/.test(w) && NON_LATIN.test(w)) || SMALL_THEN_CAPITAL.test(w)) odd += nonAscii;
+    if ((/[a-zA-Z]/.test(w) && NON_LATIN.test(w)) || SMALL_THEN_CAPITAL.test(w) || SYMBOL.test(w) || (turkishMisread && ICELANDIC.test(w))) odd += nonAscii;
     else for (const r of w.matchAll(ACCENTED_RUN)) odd += r[0].length;
   }
   return letters < 4 ? 0 : odd / letters;
