@@ -231,6 +231,8 @@ export interface MixOptions {
 
 const cyrillic = 'Мэр города заявил в пятницу, что новый бюджет защищает школы и больницы. Критики не согласились с этим решением совета. ';
 const japanese = '市長は金曜日、新しい予算が学校と病院を守ると述べた。批判者たちはこの決定に同意しなかった。港の工事は予定より三週間早く終わった。';
+const polish = 'Prezydent miasta ogłosił w piątek, że nowy budżet chroni szkoły i szpitale. Krytycy nie zgodzili się z tą decyzją rady.';
+const turkish = "Gümüşhane'de düzenlenen törende öğrencilere ödül verildi. Köprü çalışmaları üç hafta önce tamamlandı.";
 const french = 'Le café naïf était délicieux, disait le résumé du critique gastronomique, qui a goûté trois crèmes brûlées différentes ce jour-là. ';
 
 /**
@@ -285,6 +287,8 @@ export function writeHostileMix(dir: string, opts: MixOptions): HostileInput[] {
   good('declares Shift_JIS, is windows-1251', 'lying-sjis.html', (n) => encodeLegacy(page(n, cyrillic, '<meta charset="shift_jis">'), 'windows-1251'), 'бюджет защищает школы');
   good('undeclared windows-1252', 'cp1252.txt', (n) => Buffer.from(plain(n, french), 'latin1'), 'crèmes brûlées');
   good('undeclared windows-1251', 'cp1251.txt', (n) => encodeLegacy(plain(n, cyrillic), 'windows-1251'), 'бюджет защищает школы');
+  good('undeclared ISO-8859-2, Polish', 'iso8859-2.txt', (n) => encodeLegacy(plain(n, polish), 'iso-8859-2'), 'ogłosił w piątek, że nowy budżet');
+  good('undeclared windows-1254, Turkish', 'cp1254.txt', (n) => encodeLegacy(plain(n, turkish), 'windows-1254'), 'öğrencilere ödül');
   good('undeclared Shift_JIS', 'sjis.txt', (n) => encodeLegacy(plain(n, japanese), 'shift_jis'), '予算が学校と病院を守る');
   good('invalid UTF-8 bytes inside UTF-8', 'bad-bytes.html', (n) => {
     const b = Buffer.from(page(n, french));
