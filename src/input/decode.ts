@@ -182,7 +182,31 @@ const isUnicode = (enc: string) => enc === 'utf-8' || enc.startsWith('utf-16') |
  */
 function detect(sample: Uint8Array, whole: boolean): string | null {
   const names = chardet.analyse(sample).map((m) => encodingFor(m.name)).filter((e): e is string => e !== null && !isUnicode(e));
-  return names.find((e) => believable(sample, e, whole)) ?? names[0] ?? null;
+  const found = names.find((e) => believable(sample, e, whole));
+  return found ? sibling(sample, found, whole) : names[0] ?? null;
+}
+
+// ISO-8859-2 and windows-1250 share most of their letters, and chardet names one of them even for
+// text that holds no byte telling them apart by its statistics: Polish ą is 0xB1 in the first and
+// 0xB9 in the second, which is š in the first. So the other of the pair is read too, and the one
+// with fewer letters out of place wins: š among Polish words (ł ę ż ń, which both place alike, say
+// Polish), ą among Czech ones (ř ě ů), C1 controls (ś ź of windows-1250 read as ISO-8859-2), and
+// symbols inside words (ą ś of ISO-8859-2 read as windows-1250: ± ¶).
+const PAIR: Record<string, string> = { 'iso-8859-2': 'windows-1250', 'windows-1250': 'iso-8859-2' };
+const count = (text: string, re: RegExp) => text.match(re)?.length ?? 0;
+const IN_WORD_SYMBOL = new RegExp(`(?<=[\\p{L}\\p{M}])[${IN_WORD_SYMBOLS}](?=[\\p{L}\\p{M}])`, 'gu');
+
+function outOfPlace(text: string): number {
+  const polish = /[łŁęĘżŻńŃ]/.test(text);
+  const czech = /[řŘěĚůŮ]/.test(text);
+  return (polish ? count(text, /[šŠ]/g) : 0) + (czech ? count(text, /[ąĄ]/g) : 0) + count(text, /[\u0080-\u009f]/g) + count(text, IN_WORD_SYMBOL);
+}
+
+/** `encoding`, or the other of its pair when that reads the sample with fewer letters out of place. */
+function sibling(sample: Uint8Array, encoding: string, whole: boolean): string {
+  const other = PAIR[encoding];
+  if (!other || !believable(sample, other, whole)) return encoding;
+  return outOfPlace(decodeAs(sample, other)) < outOfPlace(decodeAs(sample, encoding)) ? other : encoding;
 }
 
 export function decode(bytes: Uint8Array): Decoded {
@@ -209,7 +233,11 @@ export function decode(bytes: Uint8Array): Decoded {
     if (sure && sure !== declaredEnc && !MULTI_BYTE.has(declaredEnc) && believable(sample, sure, whole)) {
       return { text: decodeAs(bytes, sure), encoding: sure, via: 'detected' };
     }
-    if (believable(sample, declaredEnc, whole)) return { text: decodeAs(bytes, declaredEnc), encoding: declaredEnc, via: 'declared' };
+    if (believable(sample, declaredEnc, whole)) {
+      // Pages saved in windows-1250 often declare ISO-8859-2 (and the other way round).
+      const enc = sibling(sample, declaredEnc, whole);
+      return { text: decodeAs(bytes, enc), encoding: enc, via: enc === declaredEnc ? 'declared' : 'detected' };
+    }
     const guessed = detect(sample, whole);
     if (guessed && guessed !== declaredEnc && believable(sample, guessed, whole)) {
       return { text: decodeAs(bytes, guessed), encoding: guessed, via: 'detected' };
