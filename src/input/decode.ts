@@ -181,9 +181,16 @@ const isUnicode = (enc: string) => enc === 'utf-8' || enc.startsWith('utf-16') |
  * its first guess is only taken when it reads as text; the next ones are tried otherwise.
  */
 function detect(sample: Uint8Array, whole: boolean): string | null {
-  const names = chardet.analyse(sample).map((m) => encodingFor(m.name)).filter((e): e is string => e !== null && !isUnicode(e));
-  const found = names.find((e) => believable(sample, e, whole));
-  return found ? sibling(sample, found, whole) : names[0] ?? null;
+  const matches = chardet.analyse(sample).flatMap((m) => {
+    const encoding = encodingFor(m.name);
+    return encoding !== null && !isUnicode(encoding) ? [{ encoding, confidence: m.confidence }] : [];
+  });
+  const found = matches.find((m) => believable(sample, m.encoding, whole));
+  if (!found) return matches[0]?.encoding ?? null;
+  // chardet's order among equal scores says nothing: of those, the reading with fewest letters out of place.
+  const tied = matches.filter((m) => m.confidence === found.confidence && believable(sample, m.encoding, whole));
+  const best = tied.reduce((a, b) => (outOfPlace(decodeAs(sample, b.encoding)) < outOfPlace(decodeAs(sample, a.encoding)) ? b : a));
+  return sibling(sample, best.encoding, whole);
 }
 
 // ISO-8859-2 and windows-1250 share most of their letters, and chardet names one of them even for
@@ -191,7 +198,9 @@ function detect(sample: Uint8Array, whole: boolean): string | null {
 // 0xB9 in the second, which is š in the first. So the other of the pair is read too, and the one
 // with fewer letters out of place wins: š among Polish words (ł ę ż ń, which both place alike, say
 // Polish), ą among Czech ones (ř ě ů), C1 controls (ś ź of windows-1250 read as ISO-8859-2), and
-// symbols inside words (ą ś of ISO-8859-2 read as windows-1250: ± ¶).
+// symbols inside words (ą ś of ISO-8859-2 read as windows-1250: ± ¶). The same count breaks ties
+// in chardet's scores: Czech windows-1250 read as windows-1252 has ø (ř) among š and ž, which the
+// languages that write ø do not.
 const PAIR: Record<string, string> = { 'iso-8859-2': 'windows-1250', 'windows-1250': 'iso-8859-2' };
 const count = (text: string, re: RegExp) => text.match(re)?.length ?? 0;
 const IN_WORD_SYMBOL = new RegExp(`(?<=[\\p{L}\\p{M}])[${IN_WORD_SYMBOLS}](?=[\\p{L}\\p{M}])`, 'gu');
@@ -199,7 +208,9 @@ const IN_WORD_SYMBOL = new RegExp(`(?<=[\\p{L}\\p{M}])[${IN_WORD_SYMBOLS}](?=[\\
 function outOfPlace(text: string): number {
   const polish = /[łŁęĘżŻńŃ]/.test(text);
   const czech = /[řŘěĚůŮ]/.test(text);
-  return (polish ? count(text, /[šŠ]/g) : 0) + (czech ? count(text, /[ąĄ]/g) : 0) + count(text, /[\u0080-\u009f]/g) + count(text, IN_WORD_SYMBOL);
+  const slavic = /[šžŠŽ]/.test(text);
+  return (polish ? count(text, /[šŠ]/g) : 0) + (czech ? count(text, /[ąĄ]/g) : 0) + (slavic ? count(text, /[øØ]/g) : 0)
+    + count(text, /[\u0080-\u009f]/g) + count(text, IN_WORD_SYMBOL);
 }
 
 /** `encoding`, or the other of its pair when that reads the sample with fewer letters out of place. */
