@@ -114,16 +114,31 @@ export function declaredCharset(bytes: Uint8Array): string | null {
 // windows-1251), words made of runs of accented Latin letters ("íîâûé": Cyrillic read as
 // windows-1252; French, German, Polish… put at most two such letters side by side), or
 // capitals after small letters inside a word ("нЩП": KOI8-R read as windows-1251).
-const WORD = /[\p{L}\p{M}]+/gu;
+// Central European text read as windows-1252 puts symbols inside words where ISO-8859-2 and
+// windows-1250 have letters ("og³osi³ w pi±tek, ¿e": ł ą ż; "mu¾e": ž), so a word runs on
+// through such a symbol and is mojibake when it holds one. Left out are the symbols Western text
+// does write between letters: the middle dot (Catalan "l·l"), the acute accent typed as an
+// apostrophe ("it´s"), the soft hyphen, the degree sign.
+const IN_WORD_SYMBOLS = '\u00a1-\u00a9\u00ab\u00ac\u00ae\u00af\u00b1-\u00b3\u00b6\u00b8\u00b9\u00bb-\u00bf\u00d7\u00f7';
+const WORD = new RegExp(`[\\p{L}\\p{M}]+(?:[${IN_WORD_SYMBOLS}][\\p{L}\\p{M}]+)*`, 'gu');
+const SYMBOL = new RegExp(`[${IN_WORD_SYMBOLS}]`, 'u');
 const NON_LATIN = /[\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Hebrew}\p{Script=Arabic}]/u;
 const ACCENTED_RUN = /[\u00c0-\u024f]{3,}/g;
 const SMALL_THEN_CAPITAL = /\p{Ll}\p{Lu}/u;
+// Turkish in windows-1254 read as windows-1252 turns ş ğ ı into þ ð ý, letters that only
+// Icelandic and Faroese write, and those write no ü or ç. A text holding þ or ð together with ü
+// and ç (at least a third as many: not one "Zürich" in an Icelandic article) is Turkish misread.
+const THORN_ETH = /[\u00d0\u00de\u00f0\u00fe]/g;
+const U_C = /[\u00c7\u00dc\u00e7\u00fc]/g;
+const ICELANDIC = /[\u00d0\u00dd\u00de\u00f0\u00fd\u00fe]/;
 
 /**
  * Share of the non-ASCII letters of `text` that sit in such impossible shapes (0 when there
  * are too few to judge). Above about a third, the decoding is mojibake.
  */
 export function mojibakeShare(text: string): number {
+  const thornEth = text.match(THORN_ETH)?.length ?? 0;
+  const turkishMisread = thornEth > 0 && (text.match(U_C)?.length ?? 0) * 3 >= thornEth;
   let letters = 0;
   let odd = 0;
   for (const m of text.matchAll(WORD)) {
@@ -132,7 +147,7 @@ export function mojibakeShare(text: string): number {
     let nonAscii = 0;
     for (const ch of w) if (ch.charCodeAt(0) >= 0x80) nonAscii++;
     letters += nonAscii;
-    if ((/[a-zA-Z]/.test(w) && NON_LATIN.test(w)) || SMALL_THEN_CAPITAL.test(w)) odd += nonAscii;
+    if ((/[a-zA-Z]/.test(w) && NON_LATIN.test(w)) || SMALL_THEN_CAPITAL.test(w) || SYMBOL.test(w) || (turkishMisread && ICELANDIC.test(w))) odd += nonAscii;
     else for (const r of w.matchAll(ACCENTED_RUN)) odd += r[0].length;
   }
   return letters < 4 ? 0 : odd / letters;
@@ -166,8 +181,43 @@ const isUnicode = (enc: string) => enc === 'utf-8' || enc.startsWith('utf-16') |
  * its first guess is only taken when it reads as text; the next ones are tried otherwise.
  */
 function detect(sample: Uint8Array, whole: boolean): string | null {
-  const names = chardet.analyse(sample).map((m) => encodingFor(m.name)).filter((e): e is string => e !== null && !isUnicode(e));
-  return names.find((e) => believable(sample, e, whole)) ?? names[0] ?? null;
+  const matches = chardet.analyse(sample).flatMap((m) => {
+    const encoding = encodingFor(m.name);
+    return encoding !== null && !isUnicode(encoding) ? [{ encoding, confidence: m.confidence }] : [];
+  });
+  const found = matches.find((m) => believable(sample, m.encoding, whole));
+  if (!found) return matches[0]?.encoding ?? null;
+  // chardet's order among equal scores says nothing: of those, the reading with fewest letters out of place.
+  const tied = matches.filter((m) => m.confidence === found.confidence && believable(sample, m.encoding, whole));
+  const best = tied.reduce((a, b) => (outOfPlace(decodeAs(sample, b.encoding)) < outOfPlace(decodeAs(sample, a.encoding)) ? b : a));
+  return sibling(sample, best.encoding, whole);
+}
+
+// ISO-8859-2 and windows-1250 share most of their letters, and chardet names one of them even for
+// text that holds no byte telling them apart by its statistics: Polish ą is 0xB1 in the first and
+// 0xB9 in the second, which is š in the first. So the other of the pair is read too, and the one
+// with fewer letters out of place wins: š among Polish words (ł ę ż ń, which both place alike, say
+// Polish), ą among Czech ones (ř ě ů), C1 controls (ś ź of windows-1250 read as ISO-8859-2), and
+// symbols inside words (ą ś of ISO-8859-2 read as windows-1250: ± ¶). The same count breaks ties
+// in chardet's scores: Czech windows-1250 read as windows-1252 has ø (ř) among š and ž, which the
+// languages that write ø do not.
+const PAIR: Record<string, string> = { 'iso-8859-2': 'windows-1250', 'windows-1250': 'iso-8859-2' };
+const count = (text: string, re: RegExp) => text.match(re)?.length ?? 0;
+const IN_WORD_SYMBOL = new RegExp(`(?<=[\\p{L}\\p{M}])[${IN_WORD_SYMBOLS}](?=[\\p{L}\\p{M}])`, 'gu');
+
+function outOfPlace(text: string): number {
+  const polish = /[łŁęĘżŻńŃ]/.test(text);
+  const czech = /[řŘěĚůŮ]/.test(text);
+  const slavic = /[šžŠŽ]/.test(text);
+  return (polish ? count(text, /[šŠ]/g) : 0) + (czech ? count(text, /[ąĄ]/g) : 0) + (slavic ? count(text, /[øØ]/g) : 0)
+    + count(text, /[\u0080-\u009f]/g) + count(text, IN_WORD_SYMBOL);
+}
+
+/** `encoding`, or the other of its pair when that reads the sample with fewer letters out of place. */
+function sibling(sample: Uint8Array, encoding: string, whole: boolean): string {
+  const other = PAIR[encoding];
+  if (!other || !believable(sample, other, whole)) return encoding;
+  return outOfPlace(decodeAs(sample, other)) < outOfPlace(decodeAs(sample, encoding)) ? other : encoding;
 }
 
 export function decode(bytes: Uint8Array): Decoded {
@@ -194,7 +244,11 @@ export function decode(bytes: Uint8Array): Decoded {
     if (sure && sure !== declaredEnc && !MULTI_BYTE.has(declaredEnc) && believable(sample, sure, whole)) {
       return { text: decodeAs(bytes, sure), encoding: sure, via: 'detected' };
     }
-    if (believable(sample, declaredEnc, whole)) return { text: decodeAs(bytes, declaredEnc), encoding: declaredEnc, via: 'declared' };
+    if (believable(sample, declaredEnc, whole)) {
+      // Pages saved in windows-1250 often declare ISO-8859-2 (and the other way round).
+      const enc = sibling(sample, declaredEnc, whole);
+      return { text: decodeAs(bytes, enc), encoding: enc, via: enc === declaredEnc ? 'declared' : 'detected' };
+    }
     const guessed = detect(sample, whole);
     if (guessed && guessed !== declaredEnc && believable(sample, guessed, whole)) {
       return { text: decodeAs(bytes, guessed), encoding: guessed, via: 'detected' };

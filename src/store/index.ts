@@ -2,7 +2,7 @@
 export { StoreError, QueryError } from './errors.js';
 export type { SaveOutcome, SaveResult } from './save.js';
 export { STDIN_SOURCE } from './save.js';
-export type { SearchHit, SearchOptions } from './search.js';
+export type { SearchHit, SearchOptions, SnippetPart } from './search.js';
 export { DEFAULT_SEARCH_LIMIT } from './search.js';
 export type { ListOptions, Stats, StatsBucket } from './queries.js';
 export type { Entry, Store, StoreOptions } from './store.js';

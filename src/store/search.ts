@@ -1,5 +1,6 @@
 // Full-text search over headline, deck and body: FTS5 MATCH ranked by weighted bm25, with a
 // one-line snippet around the hits.
+import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Article } from '../types.js';
 import { QueryError, reasonOf, StoreError } from './errors.js';
@@ -9,7 +10,16 @@ export interface SearchHit {
   article: Article;
   /** FTS5's bm25 score: more negative is a better match; hits come best first. */
   rank: number;
+  /** The snippet with the caller's marks around each hit. */
   snippet: string;
+  /** The same snippet as pieces, so a caller can mark hits in a way stored text cannot forge. */
+  parts: SnippetPart[];
+}
+
+export interface SnippetPart {
+  text: string;
+  /** A matching term, as FTS5 marked it. */
+  hit: boolean;
 }
 
 export interface SearchOptions {
@@ -30,10 +40,15 @@ export const RANK_WEIGHTS = [10, 4, 1] as const;
 /** Tokens of context a snippet shows; FTS5 caps it at 64. */
 const SNIPPET_TOKENS = 20;
 
-// Snippets are built with control characters as marks, which normalized text never contains, so
-// we can tell a column that matched from one that did not, and only then put in the caller's marks.
-const OPEN = '\u0001';
-const CLOSE = '\u0002';
+// FTS5 writes its marks into the text, so a row holding the mark characters would pass its own
+// characters off as hits (rows from --from-jsonl are stored as given, control characters and
+// all). The marks therefore hold 96 random bits drawn afresh for each search, which no stored
+// text can anticipate: a column holds a hit exactly when it holds the open mark.
+interface Marks { open: string; close: string }
+const freshMarks = (): Marks => {
+  const nonce = randomBytes(12).toString('hex');
+  return { open: `\u0001${nonce}\u0002`, close: `\u0002${nonce}\u0001` };
+};
 
 // Ranked in a subquery that reads only rowid and score, then the columns, highlight and snippets
 // for the LIMIT rows alone: with everything in one SELECT, SQLite computes every result column of
@@ -43,9 +58,9 @@ const CLOSE = '\u0002';
 const SEARCH_SQL = `
   SELECT ${ROW_COLUMNS.split(', ').map((c) => 'a.' + c).join(', ')},
          top.score,
-         highlight(articles_fts, 0, char(1), char(2)) AS hl_headline,
-         snippet(articles_fts, 1, char(1), char(2), '…', ${SNIPPET_TOKENS}) AS sn_deck,
-         snippet(articles_fts, 2, char(1), char(2), '…', ${SNIPPET_TOKENS}) AS sn_body
+         highlight(articles_fts, 0, @open, @close) AS hl_headline,
+         snippet(articles_fts, 1, @open, @close, '…', ${SNIPPET_TOKENS}) AS sn_deck,
+         snippet(articles_fts, 2, @open, @close, '…', ${SNIPPET_TOKENS}) AS sn_body
   FROM (SELECT rowid AS id, bm25(articles_fts, ${RANK_WEIGHTS.join(', ')}) AS score
         FROM articles_fts WHERE articles_fts MATCH @query
         ORDER BY score, rowid LIMIT @limit) AS top
@@ -84,12 +99,31 @@ export function queryErrorMessage(query: string, reason: string): string {
 
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-/** The body snippet when the body matched, else the headline, else the deck; else the body's start. */
-export function pickSnippet(row: Pick<SearchRow, 'hl_headline' | 'sn_deck' | 'sn_body'>, mark: [string, string]): string {
-  const candidates = [row.sn_body, row.hl_headline, row.sn_deck];
-  const chosen = candidates.find((s) => s?.includes(OPEN)) ?? row.sn_body ?? row.hl_headline ?? '';
-  return collapse(chosen.replaceAll(OPEN, mark[0]).replaceAll(CLOSE, mark[1]));
+/** A column as FTS5 marked it → plain text and hits, whitespace collapsed. */
+function splitMarks(marked: string, marks: Marks): SnippetPart[] {
+  const parts: SnippetPart[] = [];
+  const push = (text: string, hit: boolean) => { if (text !== '') parts.push({ text, hit }); };
+  const [before, ...rest] = collapse(marked).split(marks.open);
+  push(before!, false);
+  for (const piece of rest) {
+    const end = piece.indexOf(marks.close);
+    if (end < 0) push(piece, true);
+    else {
+      push(piece.slice(0, end), true);
+      push(piece.slice(end + marks.close.length), false);
+    }
+  }
+  return parts;
 }
+
+/** The body snippet when the body matched, else the headline, else the deck; else the body's start. */
+export function pickSnippet(row: Pick<SearchRow, 'hl_headline' | 'sn_deck' | 'sn_body'>, marks: Marks): SnippetPart[] {
+  const candidates = [row.sn_body, row.hl_headline, row.sn_deck];
+  const chosen = candidates.find((s) => s?.includes(marks.open)) ?? row.sn_body ?? row.hl_headline ?? '';
+  return splitMarks(chosen, marks);
+}
+
+const joinParts = (parts: SnippetPart[], mark: [string, string]) => parts.map((p) => (p.hit ? mark[0] + p.text + mark[1] : p.text)).join('');
 
 export class Searcher {
   private readonly stmt: Database.Statement<[Record<string, unknown>], SearchRow>;
@@ -104,8 +138,9 @@ export class Searcher {
     if (!Number.isInteger(limit) || limit < 1) throw new QueryError(`search limit must be a whole number ≥ 1, not ${limit}`);
     const mark = opts.mark ?? DEFAULT_MARK;
     let rows: SearchRow[];
+    const marks = freshMarks();
     try {
-      rows = this.stmt.all({ query: toMatchExpression(query), limit });
+      rows = this.stmt.all({ query: toMatchExpression(query), limit, ...marks });
     } catch (err) {
       // SQLITE_ERROR is what FTS5 raises for the query text (syntax, unknown column); anything else
       // (locked, corrupt, I/O) is the database's fault, not the query's.
@@ -114,6 +149,9 @@ export class Searcher {
       }
       throw new StoreError(`cannot search database "${this.db.name}": ${reasonOf(err)}`);
     }
-    return rows.map((r) => ({ article: rowToArticle(r), rank: r.score, snippet: pickSnippet(r, mark) }));
+    return rows.map((r) => {
+      const parts = pickSnippet(r, marks);
+      return { article: rowToArticle(r), rank: r.score, snippet: joinParts(parts, mark), parts };
+    });
   }
 }

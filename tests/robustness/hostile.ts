@@ -231,6 +231,8 @@ export interface MixOptions {
 
 const cyrillic = 'Мэр города заявил в пятницу, что новый бюджет защищает школы и больницы. Критики не согласились с этим решением совета. ';
 const japanese = '市長は金曜日、新しい予算が学校と病院を守ると述べた。批判者たちはこの決定に同意しなかった。港の工事は予定より三週間早く終わった。';
+const polish = 'Prezydent miasta ogłosił w piątek, że nowy budżet chroni szkoły i szpitale. Krytycy nie zgodzili się z tą decyzją rady.';
+const turkish = "Gümüşhane'de düzenlenen törende öğrencilere ödül verildi. Köprü çalışmaları üç hafta önce tamamlandı.";
 const french = 'Le café naïf était délicieux, disait le résumé du critique gastronomique, qui a goûté trois crèmes brûlées différentes ce jour-là. ';
 
 /**
@@ -285,6 +287,8 @@ export function writeHostileMix(dir: string, opts: MixOptions): HostileInput[] {
   good('declares Shift_JIS, is windows-1251', 'lying-sjis.html', (n) => encodeLegacy(page(n, cyrillic, '<meta charset="shift_jis">'), 'windows-1251'), 'бюджет защищает школы');
   good('undeclared windows-1252', 'cp1252.txt', (n) => Buffer.from(plain(n, french), 'latin1'), 'crèmes brûlées');
   good('undeclared windows-1251', 'cp1251.txt', (n) => encodeLegacy(plain(n, cyrillic), 'windows-1251'), 'бюджет защищает школы');
+  good('undeclared ISO-8859-2, Polish', 'iso8859-2.txt', (n) => encodeLegacy(plain(n, polish), 'iso-8859-2'), 'ogłosił w piątek, że nowy budżet');
+  good('undeclared windows-1254, Turkish', 'cp1254.txt', (n) => encodeLegacy(plain(n, turkish), 'windows-1254'), 'öğrencilere ödül');
   good('undeclared Shift_JIS', 'sjis.txt', (n) => encodeLegacy(plain(n, japanese), 'shift_jis'), '予算が学校と病院を守る');
   good('invalid UTF-8 bytes inside UTF-8', 'bad-bytes.html', (n) => {
     const b = Buffer.from(page(n, french));
@@ -342,6 +346,21 @@ export function writeHostileMix(dir: string, opts: MixOptions): HostileInput[] {
   sparse(fails('50 MiB + 1 byte', 'huge.txt', null, 'file too large (50.0 MiB, limit 50 MiB)', false, `${LIMIT + 1} B`), LIMIT + 1);
   // Reading 50 MiB takes seconds: only in the full run.
   if (opts.full) sparse(fails('exactly 50 MiB of NUL', 'at-limit.txt', null, 'no text in file (only whitespace or NUL bytes)', false, `${LIMIT} B`), LIMIT);
+  if (opts.full) {
+    // Articles just under the limit, all of whose text goes through the parsers: the last
+    // paragraph must be in the stored body (nothing cut, no timeout).
+    const bulk = (n: number, wrap: (p: string) => string) => {
+      const parts: string[] = [];
+      for (let i = 0, size = 0; size < LIMIT - 2 * MiB; i++) {
+        const p = wrap(`The harbour project number ${n} reached stage ${i} on Monday morning, after engineers finished replacing ${i % 13 + 2} corroded cables along the northern span.`);
+        parts.push(p);
+        size += p.length;
+      }
+      return parts.join('') + wrap(`The last paragraph of the long page ${n} closes the report.`);
+    };
+    good('48 MiB text article', 'big.txt', (n) => `Harbour works ${n}\n\n${bulk(n, (p) => `${p}\n\n`)}`, 'closes the report');
+    good('48 MiB HTML page', 'big.html', (n) => `<!doctype html><html><head><meta charset="utf-8"><title>Harbour works ${n}</title></head><body><article><h1>Harbour works ${n}</h1>${bulk(n, (p) => `<p>${p}</p>\n`)}</article></body></html>`, 'closes the report');
+  }
 
   // Paths that are not plain files.
   spawnSync('mkfifo', [fails('FIFO in the folder', 'fifo.html', null, 'not a regular file', false, 'FIFO')]);

@@ -1,11 +1,11 @@
 // The fast subset of `npm run torture` (scripts/torture.ts): the hostile mix at small sizes in one
-// ingest run, judged by the same code that prints the torture table, plus the cases found by the
-// first torture run pinned down one by one.
+// ingest run and two kill -9 trials, judged by the same code that prints the torture table, plus
+// the cases found by the first torture run pinned down one by one.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { mixTrial, passed } from './trials.js';
+import { killTrials, mixTrial, passed } from './trials.js';
 import { articleHtml, BUILT, dbState, lede, summaryCount, tempDir } from './helpers.js';
 
 if (!BUILT) console.warn('skipping torture subset: dist/ is missing (run `npm run build`; `npm test` does it)');
@@ -24,6 +24,12 @@ describe.skipIf(!BUILT)('torture, fast subset', () => {
     expect(whole.case).toMatch(/^hostile mix, one run/);
     expect(whole.corrupt).toBe(0);
     expect(whole.rowsLost).toBe(rows.filter((r) => KNOWN_FAILING.includes(r.case)).reduce((n, r) => n + r.rowsLost, 0));
+  }, 120_000);
+
+  it('kill -9 at two seeded moments of a 300-file ingest: intact, no partial rows, the re-run equals an uninterrupted run', async () => {
+    const rows = await killTrials(tempDir('lede-torture-kill-'), { files: 300, trials: 2, seed: 9 });
+    expect(rows).toHaveLength(2);
+    expect(rows.filter((r) => !passed(r))).toEqual([]);
   }, 120_000);
 
   it.each([1, 2])('a file whose name is not UTF-8 is stored under the escaped name and skipped unchanged on a re-run (-j %i)', (j) => {

@@ -142,12 +142,35 @@ export interface CrashOptions { files: number; trials: number; seed: number; tim
 
 const CONVERGED = 'intact, no partial rows; re-run = uninterrupted run';
 
+/**
+ * A file SQLite created whose first transaction never committed: a sound header (WAL mode is set
+ * first) and not one table. That is what a kill during start-up leaves: the schema is created in
+ * one transaction (src/store/migrations.ts), so it is there whole or not at all, and lede's next
+ * run initialises the file. A file with any table in it, or failing the integrity check, is not this.
+ */
+export function neverInitialised(path: string): boolean {
+  try {
+    const db = new Database(path, { readonly: true, fileMustExist: true });
+    try {
+      const tables = db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get() as number;
+      return tables === 0 && db.pragma('user_version', { simple: true }) === 0 && db.pragma('integrity_check', { simple: true }) === 'ok';
+    } finally {
+      db.close();
+    }
+  } catch {
+    return false;
+  }
+}
+
+export interface CrashState { outcome: string; rowsLost: number; corrupt: number; committed: number; initialised: boolean }
+
 /** After a crash: the database as left, then a re-run to completion compared with the reference. */
-function afterCrash(db: string, args: string[], ref: Snapshot, timeoutMs: number): { outcome: string; rowsLost: number; corrupt: number; committed: number } {
+export function afterCrash(db: string, args: string[], ref: Snapshot, timeoutMs: number): CrashState {
   const problems: string[] = [];
   let committed = 0;
   let corrupt = 0;
-  if (existsSync(db)) {
+  const initialised = existsSync(db) && !neverInitialised(db);
+  if (initialised) {
     corrupt = corruptCount(db);
     if (corrupt) problems.push('corrupt after the crash');
     else {
@@ -169,7 +192,7 @@ function afterCrash(db: string, args: string[], ref: Snapshot, timeoutMs: number
     corrupt = Math.max(corrupt, 1);
     problems.push('corrupt after the re-run');
   }
-  return { outcome: problems.length ? problems.join('; ') : CONVERGED, rowsLost, corrupt, committed };
+  return { outcome: problems.length ? problems.join('; ') : CONVERGED, rowsLost, corrupt, committed, initialised };
 }
 
 /** `trials` kill -9 at seeded random moments of one large ingest, each followed by a re-run. */
@@ -192,8 +215,8 @@ export async function killTrials(dir: string, opts: CrashOptions): Promise<Row[]
     const after = afterCrash(db, [corpus], ref.snap, timeoutMs);
     const finished = r.signal !== 'SIGKILL';
     rows.push({
-      case: `kill -9 #${i + 1} at ${at.toFixed(2)} s${finished ? ' (had finished)' : ''}, ${after.committed} rows committed`,
-      inputs: `${opts.files} files`, expected: CONVERGED, ...after,
+      case: `kill -9 #${i + 1} at ${at.toFixed(2)} s${finished ? ' (had finished)' : ''}, ${after.initialised ? `${after.committed} rows committed` : 'no schema yet'}`,
+      inputs: `${opts.files} files`, expected: CONVERGED, outcome: after.outcome, rowsLost: after.rowsLost, corrupt: after.corrupt,
     });
   }
   return rows;

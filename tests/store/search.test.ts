@@ -228,10 +228,11 @@ describe('toMatchExpression / pickSnippet', () => {
   });
 
   it('prefers a body snippet with a hit, then the headline, then the deck', () => {
-    const m: [string, string] = ['<', '>'];
-    expect(pickSnippet({ sn_body: 'x \u0001hit\u0002 y', hl_headline: 'h', sn_deck: 'd' }, m)).toBe('x <hit> y');
-    expect(pickSnippet({ sn_body: 'no hit', hl_headline: '\u0001H\u0002', sn_deck: 'd' }, m)).toBe('<H>');
-    expect(pickSnippet({ sn_body: 'no hit', hl_headline: 'h', sn_deck: 'a \u0001d\u0002' }, m)).toBe('a <d>');
-    expect(pickSnippet({ sn_body: 'start of body\n\nmore', hl_headline: 'h', sn_deck: null }, m)).toBe('start of body more');
+    const m = { open: '\u0001', close: '\u0002' };
+    const text = (parts: { text: string; hit: boolean }[]) => parts.map((p) => (p.hit ? `<${p.text}>` : p.text)).join('');
+    expect(text(pickSnippet({ sn_body: 'x \u0001hit\u0002 y', hl_headline: 'h', sn_deck: 'd' }, m))).toBe('x <hit> y');
+    expect(text(pickSnippet({ sn_body: 'no hit', hl_headline: '\u0001H\u0002', sn_deck: 'd' }, m))).toBe('<H>');
+    expect(text(pickSnippet({ sn_body: 'no hit', hl_headline: 'h', sn_deck: 'a \u0001d\u0002' }, m))).toBe('a <d>');
+    expect(pickSnippet({ sn_body: 'start of body\n\nmore', hl_headline: 'h', sn_deck: null }, m)).toEqual([{ text: 'start of body more', hit: false }]);
   });
 });

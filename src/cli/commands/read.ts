@@ -1,7 +1,7 @@
 // The read-only commands over an existing database: list, show, search, export, stats.
 import { createWriteStream, existsSync, openSync } from 'node:fs';
 import { reasonOf } from '../../input/discover.js';
-import { openStore, StoreError, type ListOptions, type SourceListOptions, type Store } from '../../store/index.js';
+import { openStore, StoreError, type ListOptions, type SnippetPart, type SourceListOptions, type Store } from '../../store/index.js';
 import { UsageError } from '../../errors.js';
 import { EXIT, type CommandContext } from '../context.js';
 import { articleJson, csvHeader, csvRow, listLine, showText, sourceJson, sourceLine } from '../format.js';
@@ -65,19 +65,19 @@ export function listSourcesCommand(db: string, opts: SourceListOptions & { json:
 
 export function searchCommand(db: string, query: string, opts: { json: boolean; limit: number }, ctx: CommandContext): Promise<number> {
   return withStore(db, async (store) => {
-    // Bold on a colour terminal, brackets elsewhere. On a terminal the snippet is built with
-    // sentinel marks and escaped piece by piece, so the only control codes shown are these.
+    // Bold on a colour terminal, brackets elsewhere. The snippet comes as pieces, each escaped on
+    // its own, so the only control codes shown are these marks, and only around real hits.
     const bold = !opts.json && ctx.io.stdoutIsTTY && ctx.color.level > 0;
     const missing = store.unindexed();
     if (missing > 0) ctx.reporter.warn(`${missing} articles are not in the search index yet (an ingest is running, or was stopped); indexing them first`);
-    const hits = store.search(query, { limit: opts.limit, mark: opts.json ? ['[', ']'] : [MARK_OPEN, MARK_CLOSE] });
+    const hits = store.search(query, { limit: opts.limit, mark: ['[', ']'] });
     for (const h of hits) {
       if (opts.json) {
         const row = JSON.parse(articleJson(h.article)) as Record<string, unknown>;
         await ctx.out.line(jsonText({ ...row, rank: h.rank, snippet: h.snippet }));
       } else {
         const headline = h.article.headline == null ? '(no headline)' : terminalText(h.article.headline);
-        await ctx.out.line(`${h.article.id}\t${headline}\n\t${markedSnippet(h.snippet, bold ? ['\x1b[1m', '\x1b[22m'] : ['[', ']'])}`);
+        await ctx.out.line(`${h.article.id}\t${headline}\n\t${markedSnippet(h.parts, bold ? ['\x1b[1m', '\x1b[22m'] : ['[', ']'])}`);
       }
       if (ctx.out.closed) break;
     }
@@ -86,14 +86,9 @@ export function searchCommand(db: string, query: string, opts: { json: boolean; 
   });
 }
 
-// Private-use characters as the store's marks: normalized text does not hold them, and whatever
-// a row holds, only the marks below come out as control codes.
-const MARK_OPEN = '\ue000';
-const MARK_CLOSE = '\ue001';
-
-/** A snippet with sentinel marks → escaped text with the given marks around the hits. */
-export function markedSnippet(snippet: string, mark: [string, string]): string {
-  return snippet.split(/([\ue000\ue001])/).map((p) => (p === MARK_OPEN ? mark[0] : p === MARK_CLOSE ? mark[1] : terminalText(p))).join('');
+/** A snippet's pieces → escaped text with the given marks around the hits. */
+export function markedSnippet(parts: readonly SnippetPart[], mark: [string, string]): string {
+  return parts.map((p) => (p.hit ? mark[0] + terminalText(p.text) + mark[1] : terminalText(p.text))).join('');
 }
 
 function openForWriting(path: string): number {
