@@ -104,7 +104,7 @@ describe('the tag past a repeated headline, and a trail without separators', () 
     expect(firstCopy(scored, 4)).toBe(4);
     expect(findTag(scored, 4, TITLE)?.text).toBe('Beauty');
     // As a list's last entry the copy ends a breadcrumb: not passed.
-    expect(firstCopy(scoredOf(['* Home', '* Beauty', `* ${TITLE}`, TITLE, P1], 3), 3)).toBe(3);
+    expect(firstCopy(scoredOf(['* Home', '* Beauty', `* ${TITLE}`, TITLE, P1]), 3)).toBe(3);
   });
 
   it('reads "Home News" as the trail it was, and keeps a label that starts with the word', () => {
