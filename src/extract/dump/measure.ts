@@ -2,18 +2,27 @@
 // "weight" rather than characters so that CJK text, which packs a word into one or two
 // characters, is judged like Latin text of the same content.
 
+/** Texts longer than this (paragraphs) are remembered only for the document at hand. */
+const LONG_TEXT = 200;
+
 /**
  * A pure function of a block's text, remembered: the classifier, the headline, deck and tag
  * finders and the labeller's features each ask the same few measures of the same lines, so
- * each text is measured once per dump. Bounded: the cache is emptied when it fills (a dump
- * has a few hundred blocks; what an earlier dump left is only a chance hit).
+ * each text is measured once per dump. Bounded: a cache is emptied when it fills. Short lines
+ * (menus, footers, section names, bylines) recur across the pages of a site and are kept for
+ * many dumps; paragraphs rarely recur across pages, and at 4,096 per cache they held ~15 MB of
+ * old dumps' text and token arrays in every extraction worker (peak RSS of a bulk ingest), so
+ * they get a cache the size of one dump.
  */
-export function memoByText<R extends NonNullable<unknown> | null>(fn: (text: string) => R, max = 4096): (text: string) => R {
-  const cache = new Map<string, R>();
+export function memoByText<R extends NonNullable<unknown> | null>(fn: (text: string) => R, max = 4096, maxLong = 256): (text: string) => R {
+  const short = new Map<string, R>();
+  const long = new Map<string, R>();
   return (text: string): R => {
+    const isLong = text.length > LONG_TEXT;
+    const cache = isLong ? long : short;
     let v = cache.get(text);
     if (v === undefined) {
-      if (cache.size >= max) cache.clear();
+      if (cache.size >= (isLong ? maxLong : max)) cache.clear();
       v = fn(text);
       cache.set(text, v);
     }
