@@ -41,11 +41,4 @@ export function processDocument(input: DocumentInput, options: ExtractOptions): 
   return { ...article, status, error: status === 'no_body' ? 'no article body found' : null };
 }
 
-/** The result line for an input that could not be processed at all. */
-export function errorResult(source: string, reason: string): ExtractResult {
-  return {
-    id: null, source, format: null, url: null, tag: null, headline: null, deck: null, byline: null,
-    published: null, lang: null, body: '', word_count: 0, content_hash: '', ingested_at: null, provenance: {},
-    status: 'error', error: reason,
-  };
-}
+export { errorResult } from './error-result.js';

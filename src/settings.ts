@@ -25,10 +25,18 @@ export const DEFAULT_DB = 'lede.db';
 export const EXTRACT_TIMEOUT_MS = 120_000;
 
 /**
- * Heap cap per extraction worker. A parsed 50 MiB page needs well under this; a page that needs
+ * Heap cap per extraction worker. V8 sizes a heap's growth by its cap: under 2 GB it collects
+ * sooner, and a bulk ingest of 3 KB dumps held 110–130 MB per worker instead of ~65 MB (live:
+ * ~30 MB). A 45 MB HTML page still fits; a document that runs a worker out of this is tried
+ * once more in a worker of its own with WORKER_RETRY_HEAP_MB.
+ */
+export const WORKER_HEAP_MB = 512;
+
+/**
+ * Heap cap for that second try. A parsed 50 MiB page needs well under this; a page that needs
  * more fails alone ("worker died") instead of taking the machine's memory with it at -j 8.
  */
-export const WORKER_HEAP_MB = 2048;
+export const WORKER_RETRY_HEAP_MB = 2048;
 
 /**
  * Young generation per extraction worker. V8's default (48 MB) is sized for one big heap; each

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { discover, parseFileList, reasonOf, type InputItem } from '../input/discover.js';
 import { readStreamBytes } from '../input/read.js';
-import { errorResult } from '../pipeline.js';
+import { errorResult } from '../error-result.js';
 import type { FileFacts, SourceRow } from '../store/index.js';
 import type { Job } from './job.js';
 import { inProcess, SizeRoutedExtractor, WorkerPool, workersAvailable, type Extractor } from './pool.js';

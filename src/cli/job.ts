@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import { InputError } from '../errors.js';
 import { reasonOf } from '../input/discover.js';
 import { gunzipIfNeeded, readRawFileSync } from '../input/read.js';
-import { errorResult, processDocument } from '../pipeline.js';
+import { errorResult } from '../error-result.js';
+import { processDocument } from '../pipeline.js';
 import type { FileFacts } from '../store/sources.js';
 import type { ExtractOptions, ExtractResult, Format } from '../types.js';
 

@@ -1,15 +1,17 @@
 // A small fixed pool of extraction workers, one document per worker at a time. Results come back
 // as promises, so the caller keeps input order by awaiting them in order. A document that runs
 // past the time limit has its worker terminated and replaced: a pathological page becomes one
-// failed input, never a hung batch.
+// failed input, never a hung batch. Workers have a heap sized for ordinary pages; a document that
+// runs one out of memory is tried once more in a worker of its own with a bigger heap, which
+// ends when that document is done.
 import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { fsPathOf } from '../input/read.js';
 import { InputError } from '../errors.js';
-import { EXTRACT_TIMEOUT_MS, WORKER_HEAP_MB, WORKER_YOUNG_MB } from '../settings.js';
+import { EXTRACT_TIMEOUT_MS, WORKER_HEAP_MB, WORKER_RETRY_HEAP_MB, WORKER_YOUNG_MB } from '../settings.js';
 import type { ExtractOptions } from '../types.js';
-import { runJob, type Job, type JobResult } from './job.js';
+import type { Job, JobResult } from './job.js';
 import type { WorkerReply, WorkerRequest } from './worker.js';
 
 export interface Extractor {
@@ -17,9 +19,13 @@ export interface Extractor {
   close(): Promise<void>;
 }
 
-/** Same interface, no threads: for tests running from sources and for a handful of inputs. */
+/**
+ * Same interface, no threads: for tests running from sources and for a handful of inputs. The
+ * extraction stack is loaded on first use: a run with workers never loads it in the main
+ * thread (~18 MB of RSS, and start-up time).
+ */
 export const inProcess: Extractor = {
-  run: async (job, options) => runJob(job, options),
+  run: async (job, options) => (await import('./job.js')).runJob(job, options),
   close: async () => {},
 };
 
@@ -41,29 +47,41 @@ interface Slot {
   worker: Worker;
   job: Pending | null;
   timer: NodeJS.Timeout | null;
+  heapMb: number;
+  /** A worker started for one document's second try, ended after it. */
+  oneOff: boolean;
 }
+
+/** Old-generation caps (MB): the pool's workers, and the second try of a document that ran one out. */
+export interface HeapLimits { heapMb: number; retryHeapMb: number }
+
+const outOfMemory = (err: Error): boolean => (err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
 
 export class WorkerPool implements Extractor {
   private readonly slots: Slot[] = [];
+  private readonly oneOffs = new Set<Slot>();
   private readonly queue: Pending[] = [];
   private seq = 0;
   private closing = false;
 
-  constructor(size: number, private readonly timeoutMs = EXTRACT_TIMEOUT_MS) {
-    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+  constructor(size: number, private readonly timeoutMs = EXTRACT_TIMEOUT_MS,
+    private readonly limits: HeapLimits = { heapMb: WORKER_HEAP_MB, retryHeapMb: WORKER_RETRY_HEAP_MB }) {
+    for (let i = 0; i < size; i++) this.slots.push(this.spawn(limits.heapMb, false));
   }
 
-  private spawn(): Slot {
-    const slot: Slot = { worker: new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } }), job: null, timer: null };
+  private spawn(heapMb: number, oneOff: boolean): Slot {
+    const worker = new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
+    const slot: Slot = { worker, job: null, timer: null, heapMb, oneOff };
     slot.worker.on('message', (reply: WorkerReply) => {
       const job = this.finish(slot);
       if (!job) return;
       if (reply.ok) job.resolve(reply.result);
       else job.reject(reply.inputError ? new InputError(reply.message) : new Error(reply.message));
-      this.dispatch();
+      if (slot.oneOff) this.retire(slot);
+      else this.dispatch();
     });
     // A worker that dies (out of memory on a pathological page) fails its own document only.
-    slot.worker.on('error', (err) => this.replace(slot, new Error(`worker died: ${err.message}`)));
+    slot.worker.on('error', (err) => this.replace(slot, new Error(`worker died: ${err.message}`), outOfMemory(err)));
     // One that exits without an error event would otherwise leave its document waiting forever.
     slot.worker.on('exit', (code) => {
       if (slot.job && !this.closing) this.replace(slot, new Error(`worker exited unexpectedly (code ${code})`));
@@ -79,25 +97,45 @@ export class WorkerPool implements Extractor {
     return job;
   }
 
-  private replace(slot: Slot, err: Error): void {
+  private replace(slot: Slot, err: Error, ranOutOfMemory = false): void {
     const job = this.finish(slot);
     void slot.worker.terminate();
-    job?.reject(err);
+    if (job && ranOutOfMemory && slot.heapMb < this.limits.retryHeapMb && !this.closing) this.retry(job);
+    else job?.reject(err);
+    if (slot.oneOff) {
+      this.oneOffs.delete(slot);
+      return;
+    }
     if (this.closing) return;
     const i = this.slots.indexOf(slot);
-    if (i >= 0) this.slots[i] = this.spawn();
+    if (i >= 0) this.slots[i] = this.spawn(this.limits.heapMb, false);
     this.dispatch();
+  }
+
+  /** The second try, with the bigger heap and a time limit of its own. */
+  private retry(job: Pending): void {
+    const slot = this.spawn(this.limits.retryHeapMb, true);
+    this.oneOffs.add(slot);
+    this.assign(slot, job);
+  }
+
+  private retire(slot: Slot): void {
+    this.oneOffs.delete(slot);
+    void slot.worker.terminate();
+  }
+
+  private assign(slot: Slot, job: Pending): void {
+    slot.job = job;
+    slot.timer = setTimeout(() => {
+      this.replace(slot, new InputError(`extraction took longer than ${this.timeoutMs / 1000} s; skipped`));
+    }, this.timeoutMs);
+    slot.worker.postMessage(job.req);
   }
 
   private dispatch(): void {
     for (const slot of this.slots) {
       if (slot.job || this.queue.length === 0) continue;
-      const job = this.queue.shift()!;
-      slot.job = job;
-      slot.timer = setTimeout(() => {
-        this.replace(slot, new InputError(`extraction took longer than ${this.timeoutMs / 1000} s; skipped`));
-      }, this.timeoutMs);
-      slot.worker.postMessage(job.req);
+      this.assign(slot, this.queue.shift()!);
     }
   }
 
@@ -111,7 +149,9 @@ export class WorkerPool implements Extractor {
   async close(): Promise<void> {
     this.closing = true;
     for (const job of this.queue.splice(0)) job.reject(new Error('extraction pool closed'));
-    await Promise.all(this.slots.map((s) => { this.finish(s); return s.worker.terminate(); }));
+    const oneOffs = [...this.oneOffs];
+    for (const s of oneOffs) s.job?.reject(new Error('extraction pool closed'));
+    await Promise.all([...this.slots, ...oneOffs].map((s) => { this.finish(s); return s.worker.terminate(); }));
   }
 }
 

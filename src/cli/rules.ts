@@ -1,7 +1,7 @@
 // `--rules FILE`: a JSON object that teaches lede a site without code. Validated up front so a
 // typo is one clear usage error, not a silent no-op halfway through a batch.
 import { readFileSync } from 'node:fs';
-import { load } from 'cheerio/slim';
+import { createRequire } from 'node:module';
 import { UsageError } from '../errors.js';
 import { reasonOf } from '../input/discover.js';
 import { META_FIELDS, type Rules } from '../types.js';
@@ -15,8 +15,12 @@ function stringList(v: unknown, where: string): string[] {
   return v as string[];
 }
 
+// cheerio is loaded only when a rules file names selectors: every other run of the main thread
+// goes without it (the extraction workers have their own).
+const loadCheerio = (): typeof import('cheerio/slim') => createRequire(import.meta.url)('cheerio/slim') as typeof import('cheerio/slim');
+
 function checkSelectors(list: string[], where: string): void {
-  const $ = load('<html></html>');
+  const $ = loadCheerio().load('<html></html>');
   for (const s of list) {
     try {
       $(s);

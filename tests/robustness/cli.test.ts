@@ -149,4 +149,25 @@ describe.skipIf(!BUILT)('the worker pool', () => {
       await pool.close();
     }
   }, 30_000);
+
+  it('a document that runs a worker out of its heap is tried again with the bigger heap; only past that it fails', async () => {
+    // Pool workers have a heap for ordinary pages (a cap near 2 GB made V8 grow each worker's
+    // heap to ~4x its live size in bulk runs); a big page must still come out.
+    const { WorkerPool } = await import(join(ROOT, 'dist/cli/pool.js')) as typeof import('../../src/cli/pool.js');
+    const para = `<p>${'The council said the new road would open next spring, after two years of delays. '.repeat(4)}</p>`;
+    const big = { source: 'big.html', bytes: Buffer.from(`<html><head><title>Big</title></head><body><article><h1>Big page</h1>${para.repeat(10_000)}</article></body></html>`) };
+    const small = { source: 'small.html', bytes: Buffer.from(articleHtml(1)) };
+    const outcome = async (limits: { heapMb: number; retryHeapMb: number }) => {
+      const pool = new WorkerPool(1, 60_000, limits);
+      try {
+        const first = await pool.run(big, DEFAULT_EXTRACT_OPTIONS).then((r) => r.result!.status, (e: Error) => e.message);
+        const next = (await pool.run(small, DEFAULT_EXTRACT_OPTIONS)).result!.status;
+        return { first, next, oneOffsLeft: (pool as unknown as { oneOffs: Set<unknown> }).oneOffs.size };
+      } finally {
+        await pool.close();
+      }
+    };
+    expect(await outcome({ heapMb: 32, retryHeapMb: 512 })).toEqual({ first: 'ok', next: 'ok', oneOffsLeft: 0 });
+    expect(await outcome({ heapMb: 32, retryHeapMb: 32 })).toEqual({ first: expect.stringMatching(/^worker died: .*memory limit/), next: 'ok', oneOffsLeft: 0 });
+  }, 60_000);
 });

@@ -8,8 +8,7 @@ import type { Scored } from './classify.js';
 import { atTop, echoCount, foldKey, namedInCopyright, pageFacts, type PageFacts } from './fields/page.js';
 import { isToolbarText } from './fields/chrome.js';
 import { sharedMatch } from './fields/shared.js';
-import { capitalShare, contentTokens } from './measure.js';
-import { memoByString } from '../../memo.js';
+import { capitalShare, contentTokens, memoByText } from './measure.js';
 
 export interface HeadlineContext {
   /** Index of the first body block. */
@@ -46,7 +45,7 @@ export function overlapWith(text: string, vocabulary: ReadonlySet<string>): numb
 }
 
 /** Every letter upper-case and no punctuation: "NEWS FEATURES BEAUTY ROYALS HEALTH". */
-export const isShouted: (text: string) => boolean = memoByString(isShoutedOf);
+export const isShouted: (text: string) => boolean = memoByText(isShoutedOf);
 
 function isShoutedOf(text: string): boolean {
   return /\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text) && !/[\p{P}]/u.test(text.replace(/[&'’-]/g, ''));

@@ -4,6 +4,23 @@
 
 import { memoByString } from '../../memo.js';
 
+/** Texts longer than this (paragraphs) are remembered only for the document at hand. */
+const LONG_TEXT = 200;
+
+/**
+ * A pure function of a block's text, remembered: the classifier, the headline, deck and tag
+ * finders and the labeller's features each ask the same few measures of the same lines, so
+ * each text is measured once per dump. Short lines (menus, footers, section names, bylines)
+ * recur across the pages of a site and are kept for many dumps; paragraphs rarely recur across
+ * pages, and at 4,096 per cache they held ~15 MB of old dumps' text and token arrays in every
+ * extraction worker (peak RSS of a bulk ingest), so they get a cache the size of one dump.
+ */
+export function memoByText<R>(fn: (text: string) => R, max = 4096, maxLong = 256): (text: string) => R {
+  const short = memoByString(fn, max);
+  const long = memoByString(fn, maxLong);
+  return (text: string): R => (text.length > LONG_TEXT ? long(text) : short(text));
+}
+
 const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/gu;
 // Code-unit ranges that hold every CJK/Thai character (and some others): text without any of
 // them, most of it, skips the script lookups, which are the costly part of these measures.
@@ -75,7 +92,7 @@ const SMALL_WORDS = new Set([
  * Share of cased words that start with a capital, small English function words aside:
  * 1.0 for "Lust For Youth", low for sentence-case prose. Null when there are no cased words.
  */
-export const capitalShare = memoByString(capitalShareOf);
+export const capitalShare = memoByText(capitalShareOf);
 
 function capitalShareOf(text: string): number | null {
   const ascii = asciiCapitalShare(text);
@@ -128,7 +145,7 @@ const CJK_RUN = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script
  * character bigrams of CJK runs (which have no spaces to split on). The array is shared
  * between callers (remembered per text): read it, never change it.
  */
-export const contentTokens: (text: string) => readonly string[] = memoByString(contentTokensOf);
+export const contentTokens: (text: string) => readonly string[] = memoByText(contentTokensOf);
 
 function contentTokensOf(text: string): string[] {
   const out: string[] = [];

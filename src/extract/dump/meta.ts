@@ -1,7 +1,7 @@
 // Recognisers for the metadata lines that sit around a headline in a dump: dates, bylines,
 // reading times. They decide what a line *is*; ./article.ts decides which one to keep.
 import { toIsoDate } from '../../normalize/date.js';
-import { memoByString } from '../../memo.js';
+import { memoByText } from './measure.js';
 
 // A date must look like one before the (lenient) date reader is asked: a month word next to
 // a day and a four-digit year, a numeric d/m/y, an ISO date, or a CJK 年月日 date.
@@ -30,7 +30,7 @@ const TIME_AFTER = /^[\s,:|·•–—-]*(?:at|à|um|a las|alle|às|om|в)?\s*\d
 // A line is asked for its date several times over (dateline, metadata line, header zone, the
 // labeller's features): remembered per text.
 /** The date written in a short line ("February 1, 2016: 12:41 PM ET"), as found; else null. */
-export const findDate: (text: string) => string | null = memoByString(dateIn);
+export const findDate: (text: string) => string | null = memoByText(dateIn);
 
 function dateIn(text: string): string | null {
   // Every date shape has a digit run of at least one; most lines have none.
@@ -58,7 +58,7 @@ const DATE_LINE_WORDS = /^(?:published|posted|updated|last updated|modified|date
  * A line that is only a date (with a weekday, time, "Published", "Updated" around it): a
  * dateline, never body text.
  */
-export const isDateLine: (text: string) => boolean = memoByString(isDateLineOf);
+export const isDateLine: (text: string) => boolean = memoByText(isDateLineOf);
 
 function isDateLineOf(text: string): boolean {
   if (text.length > 90) return false;
@@ -84,7 +84,7 @@ export function looksLikeNames(text: string): boolean {
 }
 
 /** A line that is just a person's name ("Will Knight"), as header zones print the author. */
-export const isNameLine: (text: string) => boolean = memoByString(isNameLineOf);
+export const isNameLine: (text: string) => boolean = memoByText(isNameLineOf);
 
 function isNameLineOf(text: string): boolean {
   if (text.length > 40) return false;
@@ -93,7 +93,7 @@ function isNameLineOf(text: string): boolean {
 }
 
 /** The name(s) in a byline line ("By Ahiza Garcia @ahiza_garcia February 1, 2016"), or null. */
-export const bylineOf: (text: string) => string | null = memoByString(bylineIn);
+export const bylineOf: (text: string) => string | null = memoByText(bylineIn);
 
 function bylineIn(text: string): string | null {
   if (text.length > 160) return null;
@@ -109,7 +109,7 @@ function bylineIn(text: string): string | null {
 }
 
 /** "5 min read", "Lesezeit: 3 Minuten", "885 words": reading-time and length lines. */
-export const isReadingTime: (text: string) => boolean = memoByString(isReadingTimeOf);
+export const isReadingTime: (text: string) => boolean = memoByText(isReadingTimeOf);
 
 function isReadingTimeOf(text: string): boolean {
   return text.length < 60 && /\d|time|zeit|temps|tiempo|tempo|leestijd|время/i.test(text) && /\b\d+\s*(?:-|–)?\s*(?:min(?:ute)?s?\.?(?:\s+(?:read|de lecture|lesezeit|di lettura|de leitura|leestijd))?|words|wörter|mots|palabras|parole|palavras)\b|\b(?:reading time|lesezeit|temps de lecture|tiempo de lectura|tempo di lettura|tempo de leitura|leestijd|время чтения)\b/iu.test(text);

@@ -3,10 +3,10 @@
 // what the page's copyright notice names. A headline is echoed by share bars, breadcrumbs,
 // sticky headers and "N comments on “…”" lines; a site name is what the copyright line names.
 import type { Scored } from '../classify.js';
-import { memoByString } from '../../../memo.js';
+import { memoByText } from '../measure.js';
 
 /** Case-, space- and punctuation-folded text, for comparing what a page repeats. */
-export const foldKey: (text: string) => string = memoByString(foldKeyOf);
+export const foldKey: (text: string) => string = memoByText(foldKeyOf);
 
 function foldKeyOf(text: string): string {
   const t = /^[\x20-\x7e]*$/.test(text) ? text : text.normalize('NFKC');
