@@ -3,22 +3,12 @@
 // (FTS5's \u0001/\u0002, private-use sentinels): none of them may come out as a mark, open a
 // bold that never closes, or make a column that did not match look as if it had.
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import { openStore } from '../../src/store/index.js';
-import { fakeIo } from '../cli/fake-io.js';
+import { ledeInProcess as lede } from './in-process.js';
 import { tempDir } from './cli.js';
 import { extractLine, type JsonlRow } from './hostile-values.js';
 
-async function lede(args: string[], o: { tty?: boolean; stdin?: string } = {}) {
-  const io = fakeIo({
-    stdoutIsTTY: Boolean(o.tty), stderrIsTTY: Boolean(o.tty), env: o.tty ? {} : { NO_COLOR: '1' },
-    ...(o.stdin !== undefined ? { stdin: Readable.from([o.stdin]) } : {}),
-  });
-  const code = await main(args, io);
-  return { code, out: io.out(), err: io.err() };
-}
 
 // Every character a snippet could be marked with, stored around words that are not hits.
 const FORGERIES = '\u0001fake\u0002 then \ue000forged\ue001 and \ue000unclosed, \ue001stray and \u0002\u0001';

@@ -6,22 +6,11 @@
 // JSON view must hold them as \u escapes that parse back to the stored value.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
-import { fakeIo } from '../cli/fake-io.js';
+import { ledeInProcess as lede } from './in-process.js';
 import { extractLine, RAW_SEQUENCES, TERMINAL_HOSTILE, UNSAFE, type JsonlRow } from './hostile-values.js';
 import { tempDir } from './cli.js';
 
-/** main() in-process; `tty` = stdout and stderr are a colour terminal. */
-async function lede(args: string[], o: { tty?: boolean; stdin?: string } = {}) {
-  const io = fakeIo({
-    stdoutIsTTY: Boolean(o.tty), stderrIsTTY: Boolean(o.tty), env: o.tty ? {} : { NO_COLOR: '1' },
-    ...(o.stdin !== undefined ? { stdin: Readable.from([o.stdin]) } : {}),
-  });
-  const code = await main(args, io);
-  return { code, out: io.out(), err: io.err() };
-}
 
 // lede's own codes on a colour terminal: SGR colours/bold and the progress line's redraw.
 const OWN_CODES = /\x1b\[[0-9;]*m|\r\x1b\[K/g;
