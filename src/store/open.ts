@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import './uri.js'; // before the first connection: lets SQLite take the file: URI of the immutable fallback
 import Database from 'better-sqlite3';
 import { reasonOf, StoreError } from './errors.js';
-import { APPLICATION_ID, LATEST_VERSION, MIGRATIONS, migrate, userVersion, type Migration } from './migrations.js';
+import { APPLICATION_ID, LATEST_VERSION, MIGRATIONS, migrate, type Migration } from './migrations.js';
 
 export interface OpenOptions {
   readonly?: boolean;
@@ -98,11 +98,15 @@ const newerError = (path: string, version: number) =>
   new StoreError(`cannot open database "${path}": its schema version is ${version}, newer than this lede knows (${LATEST_VERSION}); upgrade lede`);
 
 /** Refuses files that are not lede databases, or are from a newer lede. */
-function checkIdentity(db: Database.Database, path: string): number {
-  const appId = db.pragma('application_id', { simple: true }) as number;
-  const version = userVersion(db);
+export function checkIdentity(db: Database.Database, path: string): number {
+  // One statement, so one snapshot: read apart, another run's first migration could commit in
+  // between and leave tables without the application id, which reads as someone else's file.
+  const { appId, version, tables } = db.prepare(
+    `SELECT (SELECT application_id FROM pragma_application_id) AS appId,
+            (SELECT user_version FROM pragma_user_version) AS version,
+            (SELECT count(*) FROM sqlite_schema) AS tables`,
+  ).get() as { appId: number; version: number; tables: number };
   if (appId !== APPLICATION_ID) {
-    const tables = db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get() as number;
     // A fresh (or zero-byte) file is ours to initialise; anything with content belongs to someone else.
     if (appId !== 0 || version !== 0 || tables > 0) {
       throw new StoreError(`cannot open database "${path}": it is a SQLite database, but not one made by lede`);
@@ -112,6 +116,26 @@ function checkIdentity(db: Database.Database, path: string): number {
     throw newerError(path, version);
   }
   return version;
+}
+
+const isBusy = (err: unknown): boolean => /^SQLITE_BUSY/.test(String((err as { code?: unknown }).code));
+
+/**
+ * Runs fn again while SQLite answers "busy", up to timeoutMs. Where waiting could deadlock SQLite
+ * fails at once instead of calling its busy handler; the switch of a new file to WAL while another
+ * connection holds its write lock is such a place, and two runs starting on one new file meet there.
+ */
+function untilNotBusy<T>(fn: () => T, timeoutMs: number): T {
+  const deadline = Date.now() + timeoutMs;
+  const nap = new Int32Array(new SharedArrayBuffer(4));
+  for (let wait = 2; ; wait = Math.min(wait * 2, 50)) {
+    try {
+      return fn();
+    } catch (err) {
+      if (!isBusy(err) || Date.now() + wait > deadline) throw err;
+      Atomics.wait(nap, 0, 0, wait);
+    }
+  }
 }
 
 /** Why a read-only connection failed because nothing beside the file may be created (WAL's -shm). */
@@ -229,7 +253,7 @@ export function openDatabase(path: string, opts: OpenOptions = {}): Database.Dat
     db.pragma('foreign_keys = ON');
     // WAL: readers never block the writer and vice versa; with it, synchronous=NORMAL is still
     // crash-safe (a power cut can lose the last commits, never corrupt the file) and much faster.
-    db.pragma('journal_mode = WAL');
+    untilNotBusy(() => db.pragma('journal_mode = WAL'), opts.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS);
     db.pragma('synchronous = NORMAL');
     migrate(db);
     return db;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { LATEST_VERSION, openStore, StoreError } from '../../src/store/index.js';
-import { openDatabase } from '../../src/store/open.js';
+import { checkIdentity, openDatabase } from '../../src/store/open.js';
 import { APPLICATION_ID, migrate, MIGRATIONS, type Migration } from '../../src/store/migrations.js';
 import { article, tempDb, tempDir } from './helpers.js';
 
@@ -175,28 +175,29 @@ describe('migrate', () => {
 });
 
 describe('two lede runs on one file', () => {
+  // A separate process holds the write lock for a while, as a concurrent `lede ingest` would.
+  const holder = (path: string, ms: number, end: 'COMMIT' | 'ROLLBACK' = 'COMMIT') => {
+    const child = spawn(process.execPath, ['-e', `
+      const Database = require(${JSON.stringify(createRequire(import.meta.url).resolve('better-sqlite3'))});
+      const db = new Database(${JSON.stringify(path)});
+      db.exec('BEGIN IMMEDIATE');
+      process.stdout.write('locked\\n');
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ${ms});
+      db.exec('${end}');
+      db.close();`], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const locked = new Promise<void>((res, rej) => {
+      child.stdout.on('data', (d: Buffer) => d.toString().includes('locked') && res());
+      child.on('exit', (code) => rej(new Error(`lock holder exited early (${code})`)));
+    });
+    const exited = new Promise<void>((res) => child.on('exit', () => res()));
+    return { locked, exited };
+  };
+
   it('a second writer waits for the first instead of failing, and fails cleanly past its timeout', async () => {
     const path = tempDb();
     openStore(path).close();
-    // A separate process holds the write lock for a while, as a concurrent `lede ingest` would.
-    const holder = (ms: number) => {
-      const child = spawn(process.execPath, ['-e', `
-        const Database = require(${JSON.stringify(createRequire(import.meta.url).resolve('better-sqlite3'))});
-        const db = new Database(${JSON.stringify(path)});
-        db.exec('BEGIN IMMEDIATE');
-        process.stdout.write('locked\\n');
-        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ${ms});
-        db.exec('COMMIT');
-        db.close();`], { stdio: ['ignore', 'pipe', 'inherit'] });
-      const locked = new Promise<void>((res, rej) => {
-        child.stdout.on('data', (d: Buffer) => d.toString().includes('locked') && res());
-        child.on('exit', (code) => rej(new Error(`lock holder exited early (${code})`)));
-      });
-      const exited = new Promise<void>((res) => child.on('exit', () => res()));
-      return { locked, exited };
-    };
-
-    const h1 = holder(700);
+    const h = (ms: number) => holder(path, ms);
+    const h1 = h(700);
     await h1.locked;
     const patient = openStore(path, { busyTimeoutMs: 20_000 });
     const t0 = Date.now();
@@ -205,11 +206,57 @@ describe('two lede runs on one file', () => {
     patient.close();
     await h1.exited;
 
-    const h2 = holder(1000);
+    const h2 = h(1000);
     await h2.locked;
     const hasty = openStore(path, { busyTimeoutMs: 50 });
     expect(storeError(() => hasty.saveBatch([article({ body: 'A second article body.' })]))).toMatch(/locked/);
     hasty.close();
     await h2.exited;
+  });
+
+  it('a new file another process is writing to: opening waits for it, as for any write', async () => {
+    // Before the file is in WAL mode, SQLite answers the switch to WAL with "locked" at once,
+    // without its busy handler, while another connection holds the write lock: two runs starting
+    // on one new file hit exactly this.
+    const path = tempDb();
+    const h1 = holder(path, 400, 'ROLLBACK');
+    await h1.locked;
+    const t0 = Date.now();
+    const db = openDatabase(path, { busyTimeoutMs: 20_000 });
+    expect(Date.now() - t0).toBeGreaterThan(100); // it waited rather than got there first
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+    await h1.exited;
+
+    const other = tempDb();
+    const h2 = holder(other, 1000, 'ROLLBACK');
+    await h2.locked;
+    expect(storeError(() => openDatabase(other, { busyTimeoutMs: 50 }))).toMatch(/locked/);
+    await h2.exited;
+  });
+
+  it("the identity check reads one snapshot: another run's first migration committing midway does not make the file look foreign", () => {
+    const path = tempDb();
+    const first = raw(path);
+    first.pragma('journal_mode = WAL');
+    const second = raw(path);
+    // The other run commits its whole schema right after this connection's first statement.
+    let calls = 0;
+    const racing = new Proxy(second, {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver);
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          const out = value.apply(target, args);
+          if (++calls === 1) migrate(first);
+          return out;
+        };
+      },
+    });
+    // Before the commit (a new file) or after it (ours, up to date): either is a true answer.
+    expect([0, LATEST_VERSION]).toContain(checkIdentity(racing, path));
+    expect(checkIdentity(second, path)).toBe(LATEST_VERSION);
+    first.close();
+    second.close();
   });
 });
