@@ -111,8 +111,9 @@ export function declaredCharset(bytes: Uint8Array): string | null {
 
 // A wrong legacy decoding still yields letters, but in shapes no language writes: Cyrillic,
 // Greek, Hebrew or Arabic letters inside a word of Latin letters (windows-1252 text read as
-// windows-1251), words made of runs of accented Latin letters ("íîâûé": Cyrillic read as
-// windows-1252; French, German, Polish… put at most two such letters side by side), or
+// windows-1251), words made of accented Latin letters only ("íîâûé": Cyrillic read as
+// windows-1252) or holding five in a row (Czech and Polish write three or four side by side:
+// "příští", "zażółć"; in a word of three or more letters, never all of them but for a few), or
 // capitals after small letters inside a word ("нЩП": KOI8-R read as windows-1251).
 // Central European text read as windows-1252 puts symbols inside words where ISO-8859-2 and
 // windows-1250 have letters ("og³osi³ w pi±tek, ¿e": ł ą ż; "mu¾e": ž), so a word runs on
@@ -148,7 +149,7 @@ export function mojibakeShare(text: string): number {
     for (const ch of w) if (ch.charCodeAt(0) >= 0x80) nonAscii++;
     letters += nonAscii;
     if ((/[a-zA-Z]/.test(w) && NON_LATIN.test(w)) || SMALL_THEN_CAPITAL.test(w) || SYMBOL.test(w) || (turkishMisread && ICELANDIC.test(w))) odd += nonAscii;
-    else for (const r of w.matchAll(ACCENTED_RUN)) odd += r[0].length;
+    else for (const r of w.matchAll(ACCENTED_RUN)) if (r[0].length === w.length || r[0].length >= 5) odd += r[0].length;
   }
   return letters < 4 ? 0 : odd / letters;
 }
@@ -201,16 +202,19 @@ function detect(sample: Uint8Array, whole: boolean): string | null {
 // symbols inside words (ą ś of ISO-8859-2 read as windows-1250: ± ¶). The same count breaks ties
 // in chardet's scores: Czech windows-1250 read as windows-1252 has ø (ř) among š and ž, which the
 // languages that write ø do not.
-const PAIR: Record<string, string> = { 'iso-8859-2': 'windows-1250', 'windows-1250': 'iso-8859-2' };
+// KOI8-U is KOI8-R with Ukrainian і ї є ґ where KOI8-R draws boxes; chardet knows KOI8-R only.
+const PAIR: Record<string, string> = { 'iso-8859-2': 'windows-1250', 'windows-1250': 'iso-8859-2', 'koi8-r': 'koi8-u' };
 const count = (text: string, re: RegExp) => text.match(re)?.length ?? 0;
 const IN_WORD_SYMBOL = new RegExp(`(?<=[\\p{L}\\p{M}])[${IN_WORD_SYMBOLS}](?=[\\p{L}\\p{M}])`, 'gu');
+
+const BOX_IN_WORD = /(?<=\p{L})[\u2500-\u257f](?=\p{L})/gu;
 
 function outOfPlace(text: string): number {
   const polish = /[łŁęĘżŻńŃ]/.test(text);
   const czech = /[řŘěĚůŮ]/.test(text);
   const slavic = /[šžŠŽ]/.test(text);
   return (polish ? count(text, /[šŠ]/g) : 0) + (czech ? count(text, /[ąĄ]/g) : 0) + (slavic ? count(text, /[øØ]/g) : 0)
-    + count(text, /[\u0080-\u009f]/g) + count(text, IN_WORD_SYMBOL);
+    + count(text, /[\u0080-\u009f]/g) + count(text, IN_WORD_SYMBOL) + count(text, BOX_IN_WORD);
 }
 
 /** `encoding`, or the other of its pair when that reads the sample with fewer letters out of place. */

@@ -92,8 +92,25 @@ describe('decode', () => {
     ['Czech', 'windows-1250', 'Vláda schválila návrh zákona o státním rozpočtu na příští rok, řekl ministr.'],
     // chardet scores windows-1252 and windows-1250 the same here; read as windows-1252, ř is ø beside ž.
     ['Czech', 'windows-1250', 'Policie zadržela dva muže podezřelé z krádeže aut.'],
+    // Three accented letters in a row ("příští") are Czech, not mojibake; read as windows-1257
+    // instead, á í ž come out as į ķ ˛ ("Vlįda", "pųķtķ").
+    ['Czech', 'windows-1250', 'Vláda ve čtvrtek oznámila, že ceny energií se příští rok nezvýší. Ministr řekl, že úspory budou rozděleny mezi domácnosti.'],
   ])('tells windows-1250 from ISO-8859-2 in undeclared %s (%s, %#)', (_lang, encoding, text) => {
     expect(decode(encodeLegacy(text, encoding)).text).toBe(text);
+  });
+
+  it.each([
+    ['Lithuanian', 'Vyriausybė ketvirtadienį pranešė, kad energijos kainos kitais metais nedidės. Ministras sakė, kad sutaupytos lėšos bus paskirstytos šeimoms.'],
+    ['Latvian', 'Valdība ceturtdien paziņoja, ka enerģijas cenas nākamgad nepieaugs. Ministrs sacīja, ka ietaupītie līdzekļi tiks sadalīti ģimenēm.'],
+  ])('keeps undeclared %s in windows-1257 as it is', (_lang, text) => {
+    expect(decode(encodeLegacy(text, 'windows-1257')).text).toBe(text);
+  });
+
+  it('reads Ukrainian in KOI8-U, not as KOI8-R (where і ї є ґ are box-drawing signs), and Russian KOI8-R as it is', () => {
+    const uk = 'Уряд у четвер оголосив, що ціни на енергію наступного року не зростуть. Міністр сказав, що зекономлені кошти розподілять між родинами.';
+    expect(decode(encodeLegacy(uk, 'koi8-u'))).toMatchObject({ text: uk, encoding: 'koi8-u' });
+    const ru = 'Правительство в четверг объявило, что цены на энергию в следующем году не вырастут.';
+    expect(decode(encodeLegacy(ru, 'koi8-r'))).toMatchObject({ text: ru, encoding: 'koi8-r' });
   });
 
   it('reads windows-1250 under an ISO-8859-2 declaration (common on Polish sites) as windows-1250, and keeps a true declaration', () => {
