@@ -491,6 +491,40 @@ export function predictLogProba(model: GbdtModel, row: ArrayLike<number>, out?: 
   return s;
 }
 
+/**
+ * predictLogProba of every row of a row-major n×features float32 matrix, into `out` (n×K,
+ * row-major). Tree by tree over all rows rather than row by row: a tree's nodes stay in cache
+ * while every row walks it, and no row view is made. Each row's sums are taken in the same tree
+ * order as predictLogProba's, so the results are bit-identical to it.
+ */
+export function predictLogProbaRows(model: GbdtModel, x: Float32Array, n: number, out?: Float64Array): Float64Array {
+  const K = model.classes, F = model.features;
+  if (x.length < n * F) throw new Error(`gbdt: matrix holds ${x.length} values, ${n} rows need ${n * F}`);
+  const s = out ?? new Float64Array(n * K);
+  if (s.length < n * K) throw new Error(`gbdt: output buffer holds ${s.length} values, need ${n * K}`);
+  for (let r = 0; r < n; r++) for (let k = 0; k < K; k++) s[r * K + k] = model.base[k]!;
+  const { roots, feature, threshold, left, right, leafValues } = compiled(model);
+  for (let t = 0; t < roots.length; t++) {
+    const root = roots[t]!;
+    for (let r = 0, at = 0, o = 0; r < n; r++, at += F, o += K) {
+      let node = root;
+      // A Float32Array holds float32 values already: no Math.fround needed.
+      while (node >= 0) node = x[at + feature[node]!]! > threshold[node]! ? right[node]! : left[node]!; // NaN goes left
+      const lo = -node - 1;
+      for (let k = 0; k < K; k++) s[o + k]! += leafValues[lo + k]!;
+    }
+  }
+  for (let o = 0; o < n * K; o += K) {
+    let mx = -Infinity;
+    for (let k = 0; k < K; k++) if (s[o + k]! > mx) mx = s[o + k]!;
+    let sum = 0;
+    for (let k = 0; k < K; k++) sum += Math.exp(s[o + k]! - mx);
+    const lse = mx + Math.log(sum);
+    for (let k = 0; k < K; k++) s[o + k]! -= lse;
+  }
+  return s;
+}
+
 /** Softmax class probabilities, length K, summing to 1. */
 export function predictProba(model: GbdtModel, row: ArrayLike<number>, out?: Float64Array): Float64Array {
   const s = predictLogProba(model, row, out);

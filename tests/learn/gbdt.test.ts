@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkModel, predictLogProba, predictProba, trainGbdt, type GbdtModel, type TrainSet } from '../../src/learn/gbdt.js';
+import { checkModel, predictLogProba, predictLogProbaRows, predictProba, trainGbdt, type GbdtModel, type TrainSet } from '../../src/learn/gbdt.js';
 
 /** Seeded LCG so the synthetic data is the same on every run. */
 function lcg(seed: number): () => number {
@@ -77,6 +77,23 @@ describe('trainGbdt', () => {
       const lp = predictLogProba(model, row(data, r), out);
       for (let k = 0; k < 3; k++) expect(Math.exp(lp[k]!)).toBeCloseTo(p[k]!, 12);
     }
+  });
+
+  it('predicts a whole matrix bit-identically to predicting row by row (NaN rows included)', () => {
+    const fresh = threeClass(400, 5);
+    for (let r = 0; r < fresh.n; r += 7) fresh.x[r * fresh.features + 1] = NaN;
+    const all = predictLogProbaRows(model, fresh.x, fresh.n);
+    expect(all.length).toBe(fresh.n * 3);
+    for (let r = 0; r < fresh.n; r++) {
+      const one = predictLogProba(model, row(fresh, r));
+      for (let k = 0; k < 3; k++) expect(Object.is(all[r * 3 + k], one[k])).toBe(true);
+    }
+    // Fewer rows than the matrix holds: only those are written.
+    const out = new Float64Array(fresh.n * 3).fill(7);
+    predictLogProbaRows(model, fresh.x, 10, out);
+    expect(Array.from(out.subarray(0, 30))).toEqual(Array.from(all.subarray(0, 30)));
+    expect(out[30]).toBe(7);
+    expect(() => predictLogProbaRows(model, fresh.x, fresh.n + 1)).toThrow(/matrix holds/);
   });
 
   it('sends NaN features left and compares float64 rows as float32, as in training', () => {

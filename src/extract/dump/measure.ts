@@ -21,6 +21,13 @@ export function memoByText<R>(fn: (text: string) => R, max = 4096, maxLong = 256
   return (text: string): R => (text.length > LONG_TEXT ? long(text) : short(text));
 }
 
+// One collator for every comparison: localeCompare with options builds one per call. Same
+// locale and options, so the same answers.
+const BASE_COLLATOR = new Intl.Collator(undefined, { sensitivity: 'base' });
+
+/** The same text but for case and accents ("Home" = "HOME" = "Hôme"), as localeCompare says. */
+export const sameText = (a: string, b: string): boolean => a === b || BASE_COLLATOR.compare(a, b) === 0;
+
 const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/gu;
 // Code-unit ranges that hold every CJK/Thai character (and some others): text without any of
 // them, most of it, skips the script lookups, which are the costly part of these measures.

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { capitalShare, contentTokens, endsSentence, looksLikeCode, sentenceCount, textWeight, wordCountOf } from '../../../src/extract/dump/measure.js';
+import { capitalShare, contentTokens, endsSentence, looksLikeCode, sameText, sentenceCount, textWeight, wordCountOf } from '../../../src/extract/dump/measure.js';
 
 describe('script-aware measures', () => {
+  it('compares texts as localeCompare at base sensitivity does', () => {
+    const pairs: [string, string][] = [['Home', 'HOME'], ['Hôme', 'home'], ['Home', 'Homes'], ['Straße', 'STRASSE'], ['東京', '東京'], ['a', 'b'], ['', '']];
+    for (const [a, b] of pairs) expect(sameText(a, b), `${a} / ${b}`).toBe(a.localeCompare(b, undefined, { sensitivity: 'base' }) === 0);
+    expect(sameText('Hôme', 'HOME')).toBe(true);
+    expect(sameText('Home', 'Homes')).toBe(false);
+  });
   it('weighs a CJK character like a short Latin word', () => {
     expect(textWeight('abc')).toBe(3);
     expect(textWeight('新电脑')).toBe(9);
