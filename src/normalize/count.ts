@@ -30,7 +30,27 @@ function* chunks(text: string): Generator<string> {
   if (start < text.length) yield text.slice(start);
 }
 
+/**
+ * WORD's count on ASCII text without the regular expression, undefined when the text is not
+ * ASCII: a word starts at a letter or digit and goes on through letters, digits, "'", "_" and
+ * "-". One pass both checks and counts.
+ */
+export function asciiWordCount(text: string): number | undefined {
+  let n = 0, inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return undefined;
+    const alnum = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    if (alnum) { if (!inWord) { n++; inWord = true; } }
+    else if (!(inWord && (c === 39 || c === 95 || c === 45))) inWord = false;
+  }
+  return n;
+}
+
 export function wordCount(text: string): number {
+  // ASCII text, most bodies, has no CJK and is counted without the regular expression.
+  const ascii = asciiWordCount(text);
+  if (ascii !== undefined) return ascii;
   if (!CJK.test(text)) return text.match(WORD)?.length ?? 0;
   segmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
   let n = 0;

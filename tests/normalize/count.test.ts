@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wordCount } from '../../src/normalize/count.js';
+import { asciiWordCount, wordCount } from '../../src/normalize/count.js';
 import { contentHash } from '../../src/normalize/hash.js';
 
 describe('wordCount', () => {
@@ -11,6 +11,19 @@ describe('wordCount', () => {
     const n = wordCount('東京都は二十日、節電要請を発表した。');
     expect(n).toBeGreaterThan(5);
     expect(n).toBeLessThan(18);
+  });
+});
+
+describe('asciiWordCount', () => {
+  const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’_-]*/gu;
+  it('counts ASCII text as the word pattern does', () => {
+    const texts = ["don't stop -- it's 3-4 o'clock, snake_case _x_ 'quoted' - - 1.5", 'a', '', '  \t\n ', '-x- _y_ z\'s', '\x00ab\x7fcd'];
+    for (const t of texts) expect(asciiWordCount(t), JSON.stringify(t)).toBe((t.match(WORD) ?? []).length);
+  });
+  it('leaves text with any non-ASCII character to the pattern', () => {
+    expect(asciiWordCount('Café au lait')).toBeUndefined();
+    expect(asciiWordCount('plain text then ’')).toBeUndefined();
+    expect(wordCount('Café au lait')).toBe(3);
   });
 });
 

@@ -82,6 +82,9 @@ function isCode(t: string, inCodeBlock: boolean): boolean {
  * alt text, title and link all carry the headline ("How to X How to X How to X").
  */
 function echoedPhrase(text: string, minWords = 3): string | null {
+  // A paragraph whose spaces are single spaces already stays too long however it is squeezed:
+  // told without the squeezed copy.
+  if (text.length > 3 * BLURB_MAX + 2 && !UNSQUEEZED.test(text)) return null;
   const t = text.replace(/\s+/g, ' ').trim();
   if (t.length > 3 * BLURB_MAX) return null;
   for (let k = 2; k <= 3; k++) {
@@ -95,6 +98,8 @@ function echoedPhrase(text: string, minWords = 3): string | null {
   }
   return null;
 }
+// Whitespace that squeezing to single spaces would change (trimming aside).
+const UNSQUEEZED = /\s\s|[^\S ]/;
 // Teaser titles and blurbs are short; a longer text printed twice or cut short is something
 // else (an author bio card: ./tail.ts).
 const BLURB_MAX = 200;

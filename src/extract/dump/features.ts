@@ -92,7 +92,7 @@ function localFeatures(s: Scored, out: Float32Array, at: number, facts: { titles
   out[k++] = BRACKETED.test(t) ? 1 : 0; out[k++] = BULLET.test(t) ? 1 : 0;
   out[k++] = ENDS_COLON.test(t) ? 1 : 0; out[k++] = ENDS_DASH.test(t) ? 1 : 0; out[k++] = Math.min(t.match(SEPARATOR)?.length ?? 0, 10);
   out[k++] = ENDS_QUESTION.test(t) ? 1 : 0; out[k++] = STARTS_QUOTE.test(t) ? 1 : 0;
-  out[k++] = facts.titles.has(foldKey(t)) ? 1 : 0; out[k++] = toks.length ? hit / toks.length : NaN;
+  out[k++] = facts.titles.size > 0 && facts.titles.has(foldKey(t)) ? 1 : 0; out[k++] = toks.length ? hit / toks.length : NaN;
   out[k++] = i === L.headline || i === L.headlineLast ? 1 : 0; out[k++] = i === L.deck ? 1 : 0; out[k++] = i === L.tag ? 1 : 0; out[k++] = 0; out[k++] = s.score;
   if (k !== at + LOCAL) throw new Error(`features: wrote ${k - at} local features, LOCAL_NAMES has ${LOCAL}`);
 }

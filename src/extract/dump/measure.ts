@@ -3,6 +3,7 @@
 // characters, is judged like Latin text of the same content.
 
 import { memoByString } from '../../memo.js';
+import { asciiWordCount } from '../../normalize/count.js';
 
 /** Texts longer than this (paragraphs) are remembered only for the document at hand. */
 const LONG_TEXT = 200;
@@ -41,23 +42,11 @@ export function textWeight(text: string): number {
   return text.length + 2 * cjk;
 }
 
-/** WORD's count on ASCII text, without the regular expression: a word starts at a letter or
- * digit and goes on through letters, digits, "'", "_" and "-". */
-function asciiWords(text: string): number {
-  let n = 0, inWord = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const alnum = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-    if (alnum) { if (!inWord) { n++; inWord = true; } }
-    else if (!(inWord && (c === 39 || c === 95 || c === 45))) inWord = false;
-  }
-  return n;
-}
-
 /** Words, where a run of CJK characters counts one word per two characters. */
 export function wordCountOf(text: string): number {
   let n = 0;
-  if (/^[\x00-\x7f]*$/.test(text)) return asciiWords(text);
+  const ascii = asciiWordCount(text);
+  if (ascii !== undefined) return ascii;
   if (!MAYBE_CJK.test(text)) {
     WORD.lastIndex = 0;
     while (WORD.exec(text) !== null) n++;
