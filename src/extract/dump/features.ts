@@ -103,7 +103,7 @@ export function blockFeatures(dump: ParsedDump, layout: RuleLayout): Float32Arra
   const n = scored.length;
   const out = new Float32Array(n * FEATURE_COUNT);
   const run = layout.run;
-  const facts = { titles: new Set(dump.sharedTitles), vocab: run ? proseVocabulary(scored, run.start, run.end) : new Set<string>(), layout };
+  const facts = { titles: new Set(dump.sharedTitles), vocab: run ? (layout.runVocabulary ?? proseVocabulary(scored, run.start, run.end)) : new Set<string>(), layout };
   const inBody = new Set(layout.body);
   const ruleBodyAt = LOCAL_NAMES.indexOf('ruleBody');
   const firstHeading = scored.findIndex((s) => s.block.kind === 'heading');

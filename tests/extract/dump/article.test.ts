@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { proseVocabulary } from '../../../src/extract/dump/article.js';
+import { proseVocabulary, ruleLayout } from '../../../src/extract/dump/article.js';
+import { DEFAULT_EXTRACT_OPTIONS } from '../../../src/types.js';
+import { blocks } from './helpers.js';
 import { contentTokens } from '../../../src/extract/dump/measure.js';
 import type { Scored } from '../../../src/extract/dump/classify.js';
 import { P1, P2, P3, scoredOf } from './helpers.js';
@@ -30,5 +32,21 @@ describe('proseVocabulary', () => {
     expect([...vocab]).toEqual(joinedVocabulary(scored, 0, scored.length - 1));
     expect(vocab.has('markera0')).toBe(true);
     expect(vocab.has('markerd29')).toBe(false);
+  });
+});
+
+describe('ruleLayout runVocabulary', () => {
+  const ctx = { prefix: 'text' as const, plainText: true, meta: null };
+  it('is the vocabulary of the run as it ended up, for the features to reuse', () => {
+    const lines = ['Home News Sport', '', 'Glacier loss doubles in the Alps', 'By Jane Doe', P1, P2, P3, 'Related stories', '* Other story one', '* Other story two'];
+    const { layout } = ruleLayout(blocks(lines), DEFAULT_EXTRACT_OPTIONS, ctx);
+    expect(layout.run).not.toBeNull();
+    expect(layout.runVocabulary).not.toBeNull();
+    expect([...layout.runVocabulary!]).toEqual([...proseVocabulary(layout.scored, layout.run!.start, layout.run!.end)]);
+  });
+  it('is null when the headline was stated (the finder built none)', () => {
+    const meta = { fields: { headline: 'Glacier loss doubles in the Alps' }, source: 'text:header' };
+    const { layout } = ruleLayout(blocks(['Glacier loss doubles in the Alps', P1, P2, P3]), DEFAULT_EXTRACT_OPTIONS, { ...ctx, meta });
+    expect(layout.runVocabulary).toBeNull();
   });
 });
