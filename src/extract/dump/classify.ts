@@ -5,7 +5,7 @@ import type { BoilerplateKind, BoilerplateMatcher } from '../boilerplate/index.j
 import type { Block } from './block.js';
 import { capitalShare, commaCount, endsSentence, looksLikeCode, sentenceCount, textWeight, wordCountOf } from './measure.js';
 import { findGalleries } from './gallery.js';
-import { isMetaLine, startsWithClock } from './meta.js';
+import { isMetaText, startsWithClock } from './meta.js';
 
 export type BlockClass =
   | 'prose' // sentence-like text of some length: what articles are made of
@@ -140,7 +140,8 @@ function classOf(b: Block, weight: number, words: number, sentences: number, end
   if (isArtifact(b)) return 'artifact';
   if (boiler !== null) return 'boiler';
   // Datelines first: a commenter's linked name with the date is still a dateline.
-  if (weight < 160 && isMetaLine(b.text, words)) return 'meta';
+  // (words is wordCountOf(b.text): the remembered answer is the same.)
+  if (weight < 160 && isMetaText(b.text)) return 'meta';
   const share = b.linkShare ?? 0;
   // A sentence with a linked phrase in it is still prose; a link list entry is not a sentence.
   const sentence = ends && words >= 8;

@@ -3,7 +3,7 @@
 // characters, is judged like Latin text of the same content.
 
 import { memoByString } from '../../memo.js';
-import { asciiWordCount } from '../../normalize/count.js';
+import { asciiWordCount, wordPatternCount } from '../../normalize/count.js';
 
 /** Texts longer than this (paragraphs) are remembered only for the document at hand. */
 const LONG_TEXT = 200;
@@ -47,11 +47,7 @@ export function wordCountOf(text: string): number {
   let n = 0;
   const ascii = asciiWordCount(text);
   if (ascii !== undefined) return ascii;
-  if (!MAYBE_CJK.test(text)) {
-    WORD.lastIndex = 0;
-    while (WORD.exec(text) !== null) n++;
-    return n;
-  }
+  if (!MAYBE_CJK.test(text)) return wordPatternCount(text);
   for (const w of text.match(WORD) ?? []) {
     const cjk = w.match(CJK_CHAR)?.length ?? 0;
     n += cjk > 0 ? Math.max(1, Math.round(cjk / 2)) + (w.length - cjk > 0 ? 1 : 0) : 1;

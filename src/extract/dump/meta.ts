@@ -1,7 +1,7 @@
 // Recognisers for the metadata lines that sit around a headline in a dump: dates, bylines,
 // reading times. They decide what a line *is*; ./article.ts decides which one to keep.
 import { toIsoDate } from '../../normalize/date.js';
-import { memoByText } from './measure.js';
+import { memoByText, wordCountOf } from './measure.js';
 
 // A date must look like one before the (lenient) date reader is asked: a month word next to
 // a day and a four-digit year, a numeric d/m/y, an ISO date, or a CJK 年月日 date.
@@ -141,6 +141,12 @@ const CLOCK_LEAD = /^\d{1,2}[:h]\d{2}(?![\d:/])(?:\s*[ap]\.?m\.?)?(?:\s|$)/iu;
 export function startsWithClock(text: string): boolean {
   return text.length <= 160 && CLOCK_LEAD.test(text);
 }
+
+/**
+ * isMetaLine with the words counted as the classifier counts them (wordCountOf), remembered per
+ * text: the short lines it is asked about recur across a site's pages.
+ */
+export const isMetaText: (text: string) => boolean = memoByText((text) => isMetaLine(text, wordCountOf(text)));
 
 /** A dateline or byline line of any of the usual shapes (short, never a sentence of prose). */
 export function isMetaLine(text: string, words: number): boolean {
