@@ -7,7 +7,7 @@ import { proseVocabulary, type RuleLayout } from './article.js';
 import type { BlockClass, Scored } from './classify.js';
 import { foldKey } from './fields/page.js';
 import { isShouted } from './headline.js';
-import { capitalShare, commaCount, contentTokens, letterShare } from './measure.js';
+import { capitalShare, classShare, commaCount, contentTokens, letterShare, SHARE_NUMBER } from './measure.js';
 import { bylineOf, findDate, isDateLine, isNameLine, isReadingTime } from './meta.js';
 import type { ParsedDump } from './parsed.js';
 
@@ -38,9 +38,6 @@ const NEIGHBOUR_SOURCE = NEIGHBOUR_NAMES.map((n) => LOCAL_NAMES.indexOf(n));
 
 const log1p = Math.log1p;
 
-const SPACE = /\s/g;
-const NUMBER = /\p{N}/gu;
-
 /** Share of digits (\p{N}) among the non-space characters. */
 function digitShare(text: string): number {
   // ASCII text, most of it, is counted without the squeezed copy: \s is tab to CR and space
@@ -56,11 +53,8 @@ function digitShare(text: string): number {
   return nonSpace === 0 ? 0 : digits / nonSpace;
 }
 
-function digitShareOf(text: string): number {
-  const s = text.replace(SPACE, '');
-  if (s === '') return 0;
-  return (text.match(NUMBER)?.length ?? 0) / s.length;
-}
+// As (text.match(/\p{N}/gu) ?? []).length / text.replace(/\s/g, '').length, without either copy.
+const digitShareOf = (text: string): number => classShare(text, SHARE_NUMBER, false);
 
 const BRACKETED = /\[[^\]]*\]/;
 const BULLET = /^[*•+·o]\s/u;
