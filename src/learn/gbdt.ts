@@ -409,20 +409,26 @@ export function checkModel(model: unknown): string | null {
 }
 
 /**
- * A model's trees flattened into typed arrays for prediction: one walk reads three small arrays
- * instead of a nested number[] per tree. Node refs are absolute: c >= 0 is node c of `feature`/
- * `threshold`/`left`/`right`, c < 0 is the leaf whose K values start at leafValues[-c-1]. The sums
- * are taken in the same tree order as the JSON encoding, so the results are bit-identical.
+ * A model's trees flattened into typed arrays for prediction. Leaves are nodes too, and they
+ * absorb: both children of a leaf are the leaf itself and its threshold is +Infinity (nothing,
+ * NaN included, is greater). So a walk of exactly the tree's depth steps from the root ends on
+ * the row's leaf, a loop without a data-dependent exit, and several rows can walk a tree side
+ * by side. Node c's children are children[2c] (row[feature[c]] ≤ threshold[c], or NaN) and
+ * children[2c + 1]; a leaf's K values start at leafValues[leafAt[c]]. The sums are taken in the
+ * same tree order as the JSON encoding, so the results are bit-identical.
  */
 interface CompiledGbdt {
   trees: readonly number[][];
   treeCount: number;
-  /** First node of each tree, or its single leaf as a negative ref. */
+  /** Node each tree starts at (its single leaf when it has no split). */
   roots: Int32Array;
+  /** Longest root-to-leaf path of each tree, in splits. */
+  depths: Int32Array;
   feature: Int32Array;
   threshold: Float64Array;
-  left: Int32Array;
-  right: Int32Array;
+  children: Int32Array;
+  /** Where a leaf node's values start in leafValues (-1 for split nodes). */
+  leafAt: Int32Array;
   leafValues: Float64Array;
 }
 
@@ -430,28 +436,46 @@ const compiledModels = new WeakMap<GbdtModel, CompiledGbdt>();
 
 function compile(model: GbdtModel): CompiledGbdt {
   const K = model.classes;
-  let nodes = 0, leaves = 0;
-  for (const tree of model.trees) { nodes += tree[0]!; leaves += tree.length - 1 - 4 * tree[0]!; }
+  let nodes = 0, values = 0;
+  for (const tree of model.trees) {
+    const leafValues = tree.length - 1 - 4 * tree[0]!;
+    nodes += tree[0]! + leafValues / K;
+    values += leafValues;
+  }
+  const T = model.trees.length;
   const c: CompiledGbdt = {
-    trees: model.trees, treeCount: model.trees.length, roots: new Int32Array(model.trees.length),
-    feature: new Int32Array(nodes), threshold: new Float64Array(nodes), left: new Int32Array(nodes), right: new Int32Array(nodes),
-    leafValues: new Float64Array(leaves),
+    trees: model.trees, treeCount: T, roots: new Int32Array(T), depths: new Int32Array(T),
+    feature: new Int32Array(nodes), threshold: new Float64Array(nodes), children: new Int32Array(2 * nodes),
+    leafAt: new Int32Array(nodes).fill(-1), leafValues: new Float64Array(values),
   };
-  let n0 = 0, l0 = 0;
+  let n0 = 0, v0 = 0;
   model.trees.forEach((tree, t) => {
-    const m = tree[0]!;
-    const ref = (r: number): number => (r >= 0 ? n0 + r : -(l0 + (-r - 1) * K) - 1);
-    c.roots[t] = m > 0 ? n0 : ref(-1);
+    const m = tree[0]!, leaves = (tree.length - 1 - 4 * m) / K;
+    // Splits are nodes n0..n0+m-1, leaf l is node n0+m+l.
+    const node = (r: number): number => (r >= 0 ? n0 + r : n0 + m + (-r - 1));
+    c.roots[t] = m > 0 ? n0 : node(-1);
     for (let i = 0; i < m; i++) {
       const o = 1 + 4 * i;
       c.feature[n0 + i] = tree[o]!;
       c.threshold[n0 + i] = tree[o + 1]!;
-      c.left[n0 + i] = ref(tree[o + 2]!);
-      c.right[n0 + i] = ref(tree[o + 3]!);
+      c.children[2 * (n0 + i)] = node(tree[o + 2]!);
+      c.children[2 * (n0 + i) + 1] = node(tree[o + 3]!);
     }
-    for (let j = 1 + 4 * m; j < tree.length; j++) c.leafValues[l0 + j - 1 - 4 * m] = tree[j]!;
-    n0 += m;
-    l0 += tree.length - 1 - 4 * m;
+    for (let l = 0; l < leaves; l++) {
+      const nd = n0 + m + l;
+      c.threshold[nd] = Infinity;
+      c.children[2 * nd] = nd;
+      c.children[2 * nd + 1] = nd;
+      c.leafAt[nd] = v0 + l * K;
+    }
+    for (let j = 1 + 4 * m; j < tree.length; j++) c.leafValues[v0 + j - 1 - 4 * m] = tree[j]!;
+    // A split's children come after it: depths from the last split back to the root.
+    const depth = new Int32Array(m);
+    const below = (r: number): number => (r < 0 ? 0 : depth[r]!);
+    for (let i = m - 1; i >= 0; i--) depth[i] = 1 + Math.max(below(tree[1 + 4 * i + 2]!), below(tree[1 + 4 * i + 3]!));
+    c.depths[t] = m > 0 ? depth[0]! : 0;
+    n0 += m + leaves;
+    v0 += tree.length - 1 - 4 * m;
   });
   return c;
 }
@@ -465,6 +489,16 @@ function compiled(model: GbdtModel): CompiledGbdt {
   return fresh;
 }
 
+/** Scores (K per row, from `o`) turned into log-probabilities in place: log-softmax. */
+function logSoftmax(s: Float64Array, o: number, K: number): void {
+  let mx = -Infinity;
+  for (let k = 0; k < K; k++) if (s[o + k]! > mx) mx = s[o + k]!;
+  let sum = 0;
+  for (let k = 0; k < K; k++) sum += Math.exp(s[o + k]! - mx);
+  const lse = mx + Math.log(sum);
+  for (let k = 0; k < K; k++) s[o + k]! -= lse;
+}
+
 /** Log-softmax of the summed scores. The model is trusted: run checkModel once when loading it. */
 export function predictLogProba(model: GbdtModel, row: ArrayLike<number>, out?: Float64Array): Float64Array {
   const K = model.classes;
@@ -472,22 +506,70 @@ export function predictLogProba(model: GbdtModel, row: ArrayLike<number>, out?: 
   const s = out ?? new Float64Array(K);
   if (s.length < K) throw new Error(`gbdt: output buffer holds ${s.length} values, need ${K}`);
   for (let k = 0; k < K; k++) s[k] = model.base[k]!;
-  const { roots, feature, threshold, left, right, leafValues } = compiled(model);
+  const { roots, depths, feature, threshold, children, leafAt, leafValues } = compiled(model);
   for (let t = 0; t < roots.length; t++) {
     let node = roots[t]!;
-    while (node >= 0) {
-      const v = Math.fround(row[feature[node]!]!);
-      node = v > threshold[node]! ? right[node]! : left[node]!; // NaN > t is false: NaN goes left
-    }
-    const lo = -node - 1;
-    for (let k = 0; k < K; k++) s[k]! += leafValues[lo + k]!;
+    // Compared as float32, as training binned them; NaN > t is false: NaN goes left.
+    for (let d = depths[t]!; d > 0; d--) node = children[2 * node + +(Math.fround(row[feature[node]!]!) > threshold[node]!)]!;
+    addLeaf(s, 0, leafValues, leafAt[node]!, K);
   }
-  let mx = -Infinity;
-  for (let k = 0; k < K; k++) if (s[k]! > mx) mx = s[k]!;
-  let sum = 0;
-  for (let k = 0; k < K; k++) sum += Math.exp(s[k]! - mx);
-  const lse = mx + Math.log(sum);
-  for (let k = 0; k < K; k++) s[k]! -= lse;
+  logSoftmax(s, 0, K);
+  return s;
+}
+
+// Rows that walk a tree side by side: independent walks the processor overlaps.
+const LANES = 4;
+
+function addLeaf(s: Float64Array, o: number, values: Float64Array, at: number, K: number): void {
+  for (let k = 0; k < K; k++) s[o + k]! += values[at + k]!;
+}
+
+/** Every tree's leaf values added to the scores of rows 0..n-1 of x (predictLogProbaRows). */
+function walkRows(c: CompiledGbdt, x: Float32Array, n: number, F: number, K: number, s: Float64Array): void {
+  const { roots, depths, feature, threshold, children, leafAt, leafValues } = c;
+  // A Float32Array holds float32 values already: no Math.fround. NaN > t is false: NaN goes
+  // left. The child is picked by arithmetic (+(v > t)), which compiles without a branch.
+  for (let t = 0; t < roots.length; t++) {
+    const root = roots[t]!, depth = depths[t]!;
+    let r = 0;
+    for (; r + LANES <= n; r += LANES) {
+      const a0 = r * F, a1 = a0 + F, a2 = a1 + F, a3 = a2 + F;
+      let n0 = root, n1 = root, n2 = root, n3 = root;
+      for (let d = depth; d > 0; d--) {
+        n0 = children[2 * n0 + +(x[a0 + feature[n0]!]! > threshold[n0]!)]!;
+        n1 = children[2 * n1 + +(x[a1 + feature[n1]!]! > threshold[n1]!)]!;
+        n2 = children[2 * n2 + +(x[a2 + feature[n2]!]! > threshold[n2]!)]!;
+        n3 = children[2 * n3 + +(x[a3 + feature[n3]!]! > threshold[n3]!)]!;
+      }
+      addLeaf(s, r * K, leafValues, leafAt[n0]!, K);
+      addLeaf(s, (r + 1) * K, leafValues, leafAt[n1]!, K);
+      addLeaf(s, (r + 2) * K, leafValues, leafAt[n2]!, K);
+      addLeaf(s, (r + 3) * K, leafValues, leafAt[n3]!, K);
+    }
+    for (; r < n; r++) {
+      const at = r * F;
+      let node = root;
+      for (let d = depth; d > 0; d--) node = children[2 * node + +(x[at + feature[node]!]! > threshold[node]!)]!;
+      addLeaf(s, r * K, leafValues, leafAt[node]!, K);
+    }
+  }
+}
+
+/**
+ * predictLogProba of every row of a row-major n×features float32 matrix, into `out` (n×K,
+ * row-major). Tree by tree over all rows, LANES rows at a time, rather than row by row: a
+ * tree's nodes stay in cache, the walks of a lane's rows overlap, and no row view is made.
+ * Each row's sums are taken in the same tree order as predictLogProba's, so the results are
+ * bit-identical to it.
+ */
+export function predictLogProbaRows(model: GbdtModel, x: Float32Array, n: number, out?: Float64Array): Float64Array {
+  const K = model.classes, F = model.features;
+  if (x.length < n * F) throw new Error(`gbdt: matrix holds ${x.length} values, ${n} rows need ${n * F}`);
+  const s = out ?? new Float64Array(n * K);
+  if (s.length < n * K) throw new Error(`gbdt: output buffer holds ${s.length} values, need ${n * K}`);
+  for (let r = 0; r < n; r++) for (let k = 0; k < K; k++) s[r * K + k] = model.base[k]!;
+  walkRows(compiled(model), x, n, F, K, s);
+  for (let o = 0; o < n * K; o += K) logSoftmax(s, o, K);
   return s;
 }
 

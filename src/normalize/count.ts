@@ -30,8 +30,65 @@ function* chunks(text: string): Generator<string> {
   if (start < text.length) yield text.slice(start);
 }
 
+/**
+ * WORD's count on ASCII text without the regular expression, undefined when the text is not
+ * ASCII: a word starts at a letter or digit and goes on through letters, digits, "'", "_" and
+ * "-". One pass both checks and counts.
+ */
+export function asciiWordCount(text: string): number | undefined {
+  let n = 0, inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return undefined;
+    const alnum = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    if (alnum) { if (!inWord) { n++; inWord = true; } }
+    else if (!(inWord && (c === 39 || c === 95 || c === 45))) inWord = false;
+  }
+  return n;
+}
+
+// What a non-ASCII code point is to WORD: 1 a letter or digit (starts and continues a word),
+// 2 a mark or "’" (continues one), 0 anything else. Remembered per code point: text holds few.
+const START = /^[\p{L}\p{N}]$/u;
+const GOES_ON = /^[\p{M}’]$/u;
+const classes = new Map<number, number>();
+function classOf(cp: number): number {
+  let c = classes.get(cp);
+  if (c === undefined) {
+    const ch = String.fromCodePoint(cp);
+    c = START.test(ch) ? 1 : GOES_ON.test(ch) ? 2 : 0;
+    if (classes.size >= 65536) classes.clear();
+    classes.set(cp, c);
+  }
+  return c;
+}
+
+/**
+ * WORD's count (text.match(WORD).length) without building the array of words: code point by
+ * code point, ASCII told apart inline, other code points by their remembered class.
+ */
+export function wordPatternCount(text: string): number {
+  let n = 0, inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const u = text.charCodeAt(i);
+    let c: number;
+    if (u < 128) c = (u >= 48 && u <= 57) || (u >= 65 && u <= 90) || (u >= 97 && u <= 122) ? 1 : u === 39 || u === 95 || u === 45 ? 2 : 0;
+    else {
+      const cp = text.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      c = classOf(cp);
+    }
+    if (c === 1) { if (!inWord) { n++; inWord = true; } }
+    else if (c === 0 || !inWord) inWord = false;
+  }
+  return n;
+}
+
 export function wordCount(text: string): number {
-  if (!CJK.test(text)) return text.match(WORD)?.length ?? 0;
+  // ASCII text, most bodies, has no CJK and is counted without the regular expression.
+  const ascii = asciiWordCount(text);
+  if (ascii !== undefined) return ascii;
+  if (!CJK.test(text)) return wordPatternCount(text);
   segmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
   let n = 0;
   for (const piece of chunks(text)) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkModel, predictLogProba, predictProba, trainGbdt, type GbdtModel, type TrainSet } from '../../src/learn/gbdt.js';
+import { checkModel, predictLogProba, predictLogProbaRows, predictProba, trainGbdt, type GbdtModel, type TrainSet } from '../../src/learn/gbdt.js';
 
 /** Seeded LCG so the synthetic data is the same on every run. */
 function lcg(seed: number): () => number {
@@ -79,6 +79,23 @@ describe('trainGbdt', () => {
     }
   });
 
+  it('predicts a whole matrix bit-identically to predicting row by row (NaN rows included)', () => {
+    const fresh = threeClass(400, 5);
+    for (let r = 0; r < fresh.n; r += 7) fresh.x[r * fresh.features + 1] = NaN;
+    const all = predictLogProbaRows(model, fresh.x, fresh.n);
+    expect(all.length).toBe(fresh.n * 3);
+    for (let r = 0; r < fresh.n; r++) {
+      const one = predictLogProba(model, row(fresh, r));
+      for (let k = 0; k < 3; k++) expect(Object.is(all[r * 3 + k], one[k])).toBe(true);
+    }
+    // Fewer rows than the matrix holds: only those are written.
+    const out = new Float64Array(fresh.n * 3).fill(7);
+    predictLogProbaRows(model, fresh.x, 10, out);
+    expect(Array.from(out.subarray(0, 30))).toEqual(Array.from(all.subarray(0, 30)));
+    expect(out[30]).toBe(7);
+    expect(() => predictLogProbaRows(model, fresh.x, fresh.n + 1)).toThrow(/matrix holds/);
+  });
+
   it('sends NaN features left and compares float64 rows as float32, as in training', () => {
     // A one-node model on feature 0 at threshold fround(0.7) < 0.7: 0.7 must still go left.
     const t = Math.fround(0.7);
@@ -87,6 +104,29 @@ describe('trainGbdt', () => {
     expect(argmax(predictProba(m, [0.7]))).toBe(0);
     expect(argmax(predictProba(m, [NaN]))).toBe(0);
     expect(argmax(predictProba(m, [0.71]))).toBe(1);
+  });
+
+  it('sums the right leaf of lopsided and single-leaf trees, walking rows one by one or side by side', () => {
+    // Tree 1: x0 ≤ 0 → leaf A; else x1 ≤ 0 → leaf B; else x0 ≤ 5 → leaf C, else leaf D (depth 3 on
+    // one side, 1 on the other). Tree 2: a single leaf. Scores are the leaves' sums, before softmax.
+    const m: GbdtModel = {
+      version: 1, classes: 2, features: 2, base: [0.5, -0.5],
+      trees: [[3, 0, 0, -1, 1, 1, 0, -2, 2, 0, 5, -3, -4, 1, 0, 0, 2, 3, 0, 0, 4], [0, 0.25, 0.75]],
+    };
+    expect(checkModel(m)).toBeNull();
+    const rows = [[-1, 9], [1, -1], [1, 1], [9, 1], [NaN, 1], [2, NaN], [6, 6]];
+    const leaf = ([a, b]: number[]): number[] => (!(a! > 0) ? [1, 0] : !(b! > 0) ? [0, 2] : !(a! > 5) ? [3, 0] : [0, 4]);
+    const x = Float32Array.from(rows.flat());
+    const all = predictLogProbaRows(m, x, rows.length);
+    rows.forEach((r, i) => {
+      const [l0, l1] = leaf(r);
+      const s0 = 0.5 + l0! + 0.25, s1 = -0.5 + l1! + 0.75;
+      const lse = Math.max(s0, s1) + Math.log(Math.exp(s0 - Math.max(s0, s1)) + Math.exp(s1 - Math.max(s0, s1)));
+      expect(all[2 * i]).toBeCloseTo(s0 - lse, 12);
+      expect(all[2 * i + 1]).toBeCloseTo(s1 - lse, 12);
+      const one = predictLogProba(m, r);
+      expect([one[0], one[1]]).toEqual([all[2 * i], all[2 * i + 1]]);
+    });
   });
 
   it('lets row weights matter: upweighting a class shifts predictions towards it', () => {

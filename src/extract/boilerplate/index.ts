@@ -2,6 +2,7 @@
 // "© 2016 … All rights reserved". The phrases are data (phrases.json, grouped by language);
 // this module only knows how to compare a block of text with them. Used by the text and
 // Markdown dump extractors, and free for the HTML body extractor.
+import { memoByString } from '../../memo.js';
 import PHRASES from './phrases.json' with { type: 'json' };
 
 export type BoilerplateKind = 'line' | 'prefix' | 'contains';
@@ -167,7 +168,16 @@ class Matcher implements BoilerplateMatcher {
     return null;
   }
 
+  // The classifier, the tag and caption finders ask isStop and hasCredit about the same short
+  // lines, which recur across a site's pages: remembered (bounded, emptied when full).
+  private readonly credited = memoByString((text: string) => this.hasCreditOf(text));
+  private readonly stopped = memoByString((text: string) => this.isStopOf(text));
+
   hasCredit(text: string): boolean {
+    return text.length <= PREFIX_MAX * 2 && this.credited(text);
+  }
+
+  private hasCreditOf(text: string): boolean {
     if (text.length > PREFIX_MAX * 2) return false;
     const key = keyOf(text);
     // Most lines hold none of the credit words anywhere: one scan says so.
@@ -192,6 +202,10 @@ class Matcher implements BoilerplateMatcher {
   }
 
   isStop(text: string): boolean {
+    return text.length <= STOP_MAX && this.stopped(text);
+  }
+
+  private isStopOf(text: string): boolean {
     // A key of printed data or code ('"Comment": {') is no heading.
     if (text.length > STOP_MAX || /[{}[\]<>=;]/.test(text)) return false;
     const lk = lineKey(text);

@@ -45,10 +45,22 @@ function findText(scored: readonly Scored[], value: string, from: number, to: nu
   return null;
 }
 
-function vocabulary(scored: readonly Scored[], start: number, end: number): Set<string> {
-  let text = '';
-  for (let i = start; i <= end && text.length < VOCAB_CHARS; i++) if (scored[i]!.cls === 'prose') text += ' ' + scored[i]!.block.text;
-  return new Set(contentTokens(text));
+/**
+ * The content tokens of the prose blocks from `start` on, until about VOCAB_CHARS of text: the
+ * words the body opens with. Each block's tokens are its own remembered ones — the same as the
+ * tokens of those texts joined by spaces (a space ends every token and every case context),
+ * without tokenizing that joined text again.
+ */
+export function proseVocabulary(scored: readonly Scored[], start: number, end: number): Set<string> {
+  const vocab = new Set<string>();
+  let chars = 0;
+  for (let i = start; i <= end && chars < VOCAB_CHARS; i++) {
+    const s = scored[i]!;
+    if (s.cls !== 'prose') continue;
+    chars += 1 + s.block.text.length;
+    for (const t of contentTokens(s.block.text)) vocab.add(t);
+  }
+  return vocab;
 }
 
 function hasProse(scored: readonly Scored[], from: number, to: number): boolean {
@@ -71,6 +83,11 @@ export interface RuleLayout {
   deck: number | null;
   tag: number | null;
   body: number[];
+  /**
+   * proseVocabulary of the run, when the headline finder built it over the run as it ended up
+   * (null otherwise): the labeller's features ask for the same set.
+   */
+  runVocabulary: ReadonlySet<string> | null;
 }
 
 export function extractFromBlocks(blocks: readonly Block[], options: ExtractOptions, ctx: DumpContext): Extraction {
@@ -100,12 +117,13 @@ export function ruleLayout(blocks: readonly Block[], options: ExtractOptions, ct
   // completes it, when it is set over two).
   let h: number | null = null;
   let hLast: number | null = null;
+  let vocab: Set<string> | null = null;
   if (stated.headline) {
     x.headline = stated.headline;
     x.provenance.headline = statedBy;
     h = findText(scored, stated.headline, 0, Math.min(last, bodyStart0 + 3));
   } else if (scored.length > 0) {
-    const vocab = vocabulary(scored, bodyStart0, bodyEnd);
+    vocab = proseVocabulary(scored, bodyStart0, bodyEnd);
     h = findHeadline(scored, { bodyStart: bodyStart0, bodyEnd, bodyVocabulary: vocab, plainText: ctx.plainText, sharedTitles: ctx.sharedTitles ?? [] });
     if (h !== null) {
       const t = headlineText(scored, h);
@@ -181,5 +199,8 @@ export function ruleLayout(blocks: readonly Block[], options: ExtractOptions, ct
   x.body = body;
   x.provenance.body = `${ctx.prefix}:densest-run`;
 
-  return { extraction: x, layout: { scored, run, headline: h, headlineLast: hLast, deck: deckIdx, tag: tagIdx, body: bodyIdx } };
+  // Only prose counts in the vocabulary, so the run's own start gives the set bodyStart0 gave;
+  // a closing bio may have moved the run's end since.
+  const runVocabulary = run && vocab && run.end === bodyEnd ? vocab : null;
+  return { extraction: x, layout: { scored, run, headline: h, headlineLast: hLast, deck: deckIdx, tag: tagIdx, body: bodyIdx, runVocabulary } };
 }

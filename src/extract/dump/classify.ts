@@ -5,7 +5,7 @@ import type { BoilerplateKind, BoilerplateMatcher } from '../boilerplate/index.j
 import type { Block } from './block.js';
 import { capitalShare, commaCount, endsSentence, looksLikeCode, sentenceCount, textWeight, wordCountOf } from './measure.js';
 import { findGalleries } from './gallery.js';
-import { isMetaLine, startsWithClock } from './meta.js';
+import { isMetaText, startsWithClock } from './meta.js';
 
 export type BlockClass =
   | 'prose' // sentence-like text of some length: what articles are made of
@@ -82,6 +82,9 @@ function isCode(t: string, inCodeBlock: boolean): boolean {
  * alt text, title and link all carry the headline ("How to X How to X How to X").
  */
 function echoedPhrase(text: string, minWords = 3): string | null {
+  // A paragraph whose spaces are single spaces already stays too long however it is squeezed:
+  // told without the squeezed copy.
+  if (text.length > 3 * BLURB_MAX + 2 && !UNSQUEEZED.test(text)) return null;
   const t = text.replace(/\s+/g, ' ').trim();
   if (t.length > 3 * BLURB_MAX) return null;
   for (let k = 2; k <= 3; k++) {
@@ -95,6 +98,8 @@ function echoedPhrase(text: string, minWords = 3): string | null {
   }
   return null;
 }
+// Whitespace that squeezing to single spaces would change (trimming aside).
+const UNSQUEEZED = /\s\s|[^\S ]/;
 // Teaser titles and blurbs are short; a longer text printed twice or cut short is something
 // else (an author bio card: ./tail.ts).
 const BLURB_MAX = 200;
@@ -135,7 +140,8 @@ function classOf(b: Block, weight: number, words: number, sentences: number, end
   if (isArtifact(b)) return 'artifact';
   if (boiler !== null) return 'boiler';
   // Datelines first: a commenter's linked name with the date is still a dateline.
-  if (weight < 160 && isMetaLine(b.text, words)) return 'meta';
+  // (words is wordCountOf(b.text): the remembered answer is the same.)
+  if (weight < 160 && isMetaText(b.text)) return 'meta';
   const share = b.linkShare ?? 0;
   // A sentence with a linked phrase in it is still prose; a link list entry is not a sentence.
   const sentence = ends && words >= 8;

@@ -4,7 +4,7 @@
 // date, share bar, picture) instead of running straight into the next paragraph.
 import type { Scored } from './classify.js';
 import { isToolbarText } from './fields/chrome.js';
-import { capitalShare, commaCount } from './measure.js';
+import { capitalShare, commaCount, sameText } from './measure.js';
 import { findDate } from './meta.js';
 
 const SKIP = new Set(['artifact', 'rule', 'boiler', 'meta', 'link']);
@@ -17,11 +17,6 @@ export interface DeckContext {
   /** Last index a deck may sit at (end of the article run). */
   limit: number;
 }
-
-// One collator for every comparison: localeCompare with options builds one per call. Same
-// locale and options, so the same answers.
-const BASE_COLLATOR = new Intl.Collator(undefined, { sensitivity: 'base' });
-const sameText = (a: string, b: string) => a === b || BASE_COLLATOR.compare(a, b) === 0;
 
 /**
  * A short line that is not content: a label introducing what follows ("Summary:", "Lead:"),

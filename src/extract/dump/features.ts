@@ -3,18 +3,17 @@
 // boilerplate phrase list), where it stands (in the dump, against the densest prose run),
 // what the rule layout made of it, and the same few facts of its neighbours. Nothing here
 // names a site, a host or a page.
-import type { RuleLayout } from './article.js';
+import { proseVocabulary, type RuleLayout } from './article.js';
 import type { BlockClass, Scored } from './classify.js';
 import { foldKey } from './fields/page.js';
 import { isShouted } from './headline.js';
-import { capitalShare, commaCount, contentTokens, letterShare } from './measure.js';
+import { capitalShare, classShare, commaCount, contentTokens, letterShare, SHARE_NUMBER } from './measure.js';
 import { bylineOf, findDate, isDateLine, isNameLine, isReadingTime } from './meta.js';
 import type { ParsedDump } from './parsed.js';
 
 const KINDS = ['line', 'paragraph', 'heading', 'list-item', 'quote', 'code', 'table', 'rule'];
 const CLASSES: readonly BlockClass[] = ['prose', 'short', 'link', 'boiler', 'meta', 'artifact', 'rule'];
 const BOILER = ['line', 'prefix', 'contains'];
-const VOCAB_CHARS = 2500;
 
 const LOCAL_NAMES = [
   'chars', 'words', 'weight', 'sentences', 'ends', 'commas', 'capitals', 'letters', 'digits', 'shouted',
@@ -39,35 +38,57 @@ const NEIGHBOUR_SOURCE = NEIGHBOUR_NAMES.map((n) => LOCAL_NAMES.indexOf(n));
 
 const log1p = Math.log1p;
 
-function share(text: string, re: RegExp): number {
-  const s = text.replace(/\s/g, '');
-  if (s === '') return 0;
-  return (text.match(re)?.length ?? 0) / s.length;
+/** Share of digits (\p{N}) among the non-space characters. */
+function digitShare(text: string): number {
+  // ASCII text, most of it, is counted without the squeezed copy: \s is tab to CR and space
+  // there, \p{N} the ten digits.
+  let nonSpace = 0, digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return digitShareOf(text);
+    if (c === 32 || (c >= 9 && c <= 13)) continue;
+    nonSpace++;
+    if (c >= 48 && c <= 57) digits++;
+  }
+  return nonSpace === 0 ? 0 : digits / nonSpace;
 }
 
+// As (text.match(/\p{N}/gu) ?? []).length / text.replace(/\s/g, '').length, without either copy.
+const digitShareOf = (text: string): number => classShare(text, SHARE_NUMBER, false);
+
+const BRACKETED = /\[[^\]]*\]/;
+const BULLET = /^[*•+·o]\s/u;
+const ENDS_COLON = /:\s*$/;
+const ENDS_DASH = /[\p{Pd}|]\s*$/u;
+const SEPARATOR = /\s[>›»|/]\s|[›»]/gu;
+const ENDS_QUESTION = /[?!？！]["'”’»]?\s*$/u;
+const STARTS_QUOTE = /^["'“‘«„]/u;
+
+/** Block s's LOCAL_NAMES features, in that order, into out from `at`. */
 function localFeatures(s: Scored, out: Float32Array, at: number, facts: { titles: ReadonlySet<string>; vocab: ReadonlySet<string>; layout: RuleLayout }): void {
   const b = s.block;
   const t = b.text;
   const i = s.index;
   const L = facts.layout;
-  const cap = capitalShare(t);
   const toks = contentTokens(t);
   let hit = 0;
   for (const k of toks) if (facts.vocab.has(k)) hit++;
-  const v = [
-    log1p(t.length), log1p(s.words), log1p(s.weight), Math.min(s.sentences, 20), s.ends ? 1 : 0, Math.min(commaCount(t), 20),
-    cap ?? NaN, letterShare(t), share(t, /\p{N}/gu), isShouted(t) ? 1 : 0,
-    KINDS.indexOf(b.kind), b.level, b.linkShare ?? NaN, b.gapBefore ? 1 : 0, b.flags?.media ? 1 : 0, b.flags?.emphasis ? 1 : 0,
-    CLASSES.indexOf(s.cls), s.boiler === null ? -1 : BOILER.indexOf(s.boiler), s.stop ? 1 : 0, log1p(s.repeats),
-    s.credit ? 1 : 0, s.thread ? 1 : 0, isDateLine(t) ? 1 : 0, bylineOf(t) !== null ? 1 : 0, isNameLine(t) ? 1 : 0,
-    isReadingTime(t) ? 1 : 0, t.length <= 200 && findDate(t) !== null ? 1 : 0,
-    /\[[^\]]*\]/.test(t) ? 1 : 0, /^[*•+·o]\s/u.test(t) ? 1 : 0,
-    /:\s*$/.test(t) ? 1 : 0, /[\p{Pd}|]\s*$/u.test(t) ? 1 : 0, Math.min((t.match(/\s[>›»|/]\s|[›»]/gu) ?? []).length, 10),
-    /[?!？！]["'”’»]?\s*$/u.test(t) ? 1 : 0, /^["'“‘«„]/u.test(t) ? 1 : 0,
-    facts.titles.has(foldKey(t)) ? 1 : 0, toks.length ? hit / toks.length : NaN,
-    i === L.headline || i === L.headlineLast ? 1 : 0, i === L.deck ? 1 : 0, i === L.tag ? 1 : 0, 0, s.score,
-  ];
-  for (let k = 0; k < LOCAL; k++) out[at + k] = v[k]!;
+  // Written in place, no row array: this runs for every block of every dump.
+  let k = at;
+  out[k++] = log1p(t.length); out[k++] = log1p(s.words); out[k++] = log1p(s.weight); out[k++] = Math.min(s.sentences, 20);
+  out[k++] = s.ends ? 1 : 0; out[k++] = Math.min(commaCount(t), 20);
+  out[k++] = capitalShare(t) ?? NaN; out[k++] = letterShare(t); out[k++] = digitShare(t); out[k++] = isShouted(t) ? 1 : 0;
+  out[k++] = KINDS.indexOf(b.kind); out[k++] = b.level; out[k++] = b.linkShare ?? NaN; out[k++] = b.gapBefore ? 1 : 0;
+  out[k++] = b.flags?.media ? 1 : 0; out[k++] = b.flags?.emphasis ? 1 : 0;
+  out[k++] = CLASSES.indexOf(s.cls); out[k++] = s.boiler === null ? -1 : BOILER.indexOf(s.boiler); out[k++] = s.stop ? 1 : 0; out[k++] = log1p(s.repeats);
+  out[k++] = s.credit ? 1 : 0; out[k++] = s.thread ? 1 : 0; out[k++] = isDateLine(t) ? 1 : 0; out[k++] = bylineOf(t) !== null ? 1 : 0; out[k++] = isNameLine(t) ? 1 : 0;
+  out[k++] = isReadingTime(t) ? 1 : 0; out[k++] = t.length <= 200 && findDate(t) !== null ? 1 : 0;
+  out[k++] = BRACKETED.test(t) ? 1 : 0; out[k++] = BULLET.test(t) ? 1 : 0;
+  out[k++] = ENDS_COLON.test(t) ? 1 : 0; out[k++] = ENDS_DASH.test(t) ? 1 : 0; out[k++] = Math.min(t.match(SEPARATOR)?.length ?? 0, 10);
+  out[k++] = ENDS_QUESTION.test(t) ? 1 : 0; out[k++] = STARTS_QUOTE.test(t) ? 1 : 0;
+  out[k++] = facts.titles.size > 0 && facts.titles.has(foldKey(t)) ? 1 : 0; out[k++] = toks.length ? hit / toks.length : NaN;
+  out[k++] = i === L.headline || i === L.headlineLast ? 1 : 0; out[k++] = i === L.deck ? 1 : 0; out[k++] = i === L.tag ? 1 : 0; out[k++] = 0; out[k++] = s.score;
+  if (k !== at + LOCAL) throw new Error(`features: wrote ${k - at} local features, LOCAL_NAMES has ${LOCAL}`);
 }
 
 /** The feature matrix of a dump: row-major, one row of FEATURE_COUNT per block. */
@@ -76,9 +97,7 @@ export function blockFeatures(dump: ParsedDump, layout: RuleLayout): Float32Arra
   const n = scored.length;
   const out = new Float32Array(n * FEATURE_COUNT);
   const run = layout.run;
-  let text = '';
-  if (run) for (let i = run.start; i <= run.end && text.length < VOCAB_CHARS; i++) if (scored[i]!.cls === 'prose') text += ' ' + scored[i]!.block.text;
-  const facts = { titles: new Set(dump.sharedTitles), vocab: new Set(contentTokens(text)), layout };
+  const facts = { titles: new Set(dump.sharedTitles), vocab: run ? (layout.runVocabulary ?? proseVocabulary(scored, run.start, run.end)) : new Set<string>(), layout };
   const inBody = new Set(layout.body);
   const ruleBodyAt = LOCAL_NAMES.indexOf('ruleBody');
   const firstHeading = scored.findIndex((s) => s.block.kind === 'heading');
@@ -100,12 +119,12 @@ export function blockFeatures(dump: ParsedDump, layout: RuleLayout): Float32Arra
   // Neighbours: copied from their local features; beyond the dump's edge they are missing.
   for (let i = 0; i < n; i++) {
     const at = i * FEATURE_COUNT + NEIGHBOUR_AT;
-    OFFSETS.forEach((o, oi) => {
-      const j = i + o;
+    for (let oi = 0; oi < OFFSETS.length; oi++) {
+      const j = i + OFFSETS[oi]!;
       for (let k = 0; k < NEIGHBOUR_SOURCE.length; k++) {
         out[at + oi * NEIGHBOUR_SOURCE.length + k] = j >= 0 && j < n ? out[j * FEATURE_COUNT + NEIGHBOUR_SOURCE[k]!]! : NaN;
       }
-    });
+    }
   }
   return out;
 }

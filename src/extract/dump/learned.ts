@@ -2,11 +2,11 @@
 // per-block label probabilities, one labelling decoded under the layout grammar, then the
 // fields read off the labelled blocks. Stated metadata still wins over the layout.
 import type { ExtractOptions, Extraction, MetaField } from '../../types.js';
-import { predictLogProba } from '../../learn/gbdt.js';
+import { predictLogProbaRows } from '../../learn/gbdt.js';
 import { ruleLayout } from './article.js';
 import { isCleanDump, keepInBody } from './body.js';
 import { decodeLayout } from './decode.js';
-import { blockFeatures, FEATURE_COUNT } from './features.js';
+import { blockFeatures } from './features.js';
 import { headlineText } from './headline.js';
 import { trimHeadline } from './headline-trim.js';
 import { LABEL_COUNT, LABEL_INDEX } from './labels.js';
@@ -23,13 +23,7 @@ const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[\s\p{P}]
 
 /** Per-block log-probabilities of every label, row-major. */
 export function labelScores(model: DumpModel, features: Float32Array, n: number): Float64Array {
-  const out = new Float64Array(n * LABEL_COUNT);
-  const row = new Float64Array(LABEL_COUNT);
-  for (let i = 0; i < n; i++) {
-    predictLogProba(model.gbdt, features.subarray(i * FEATURE_COUNT, (i + 1) * FEATURE_COUNT), row);
-    out.set(row, i * LABEL_COUNT);
-  }
-  return out;
+  return predictLogProbaRows(model.gbdt, features, n, new Float64Array(n * LABEL_COUNT));
 }
 
 /** The label text of a tag block: the last breadcrumb, without decoration or status words. */

@@ -3,6 +3,7 @@
 // characters, is judged like Latin text of the same content.
 
 import { memoByString } from '../../memo.js';
+import { asciiWordCount, wordPatternCount } from '../../normalize/count.js';
 
 /** Texts longer than this (paragraphs) are remembered only for the document at hand. */
 const LONG_TEXT = 200;
@@ -21,6 +22,13 @@ export function memoByText<R>(fn: (text: string) => R, max = 4096, maxLong = 256
   return (text: string): R => (text.length > LONG_TEXT ? long(text) : short(text));
 }
 
+// One collator for every comparison: localeCompare with options builds one per call. Same
+// locale and options, so the same answers.
+const BASE_COLLATOR = new Intl.Collator(undefined, { sensitivity: 'base' });
+
+/** The same text but for case and accents ("Home" = "HOME" = "Hôme"), as localeCompare says. */
+export const sameText = (a: string, b: string): boolean => a === b || BASE_COLLATOR.compare(a, b) === 0;
+
 const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/gu;
 // Code-unit ranges that hold every CJK/Thai character (and some others): text without any of
 // them, most of it, skips the script lookups, which are the costly part of these measures.
@@ -34,28 +42,12 @@ export function textWeight(text: string): number {
   return text.length + 2 * cjk;
 }
 
-/** WORD's count on ASCII text, without the regular expression: a word starts at a letter or
- * digit and goes on through letters, digits, "'", "_" and "-". */
-function asciiWords(text: string): number {
-  let n = 0, inWord = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const alnum = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-    if (alnum) { if (!inWord) { n++; inWord = true; } }
-    else if (!(inWord && (c === 39 || c === 95 || c === 45))) inWord = false;
-  }
-  return n;
-}
-
 /** Words, where a run of CJK characters counts one word per two characters. */
 export function wordCountOf(text: string): number {
   let n = 0;
-  if (/^[\x00-\x7f]*$/.test(text)) return asciiWords(text);
-  if (!MAYBE_CJK.test(text)) {
-    WORD.lastIndex = 0;
-    while (WORD.exec(text) !== null) n++;
-    return n;
-  }
+  const ascii = asciiWordCount(text);
+  if (ascii !== undefined) return ascii;
+  if (!MAYBE_CJK.test(text)) return wordPatternCount(text);
   for (const w of text.match(WORD) ?? []) {
     const cjk = w.match(CJK_CHAR)?.length ?? 0;
     n += cjk > 0 ? Math.max(1, Math.round(cjk / 2)) + (w.length - cjk > 0 ? 1 : 0) : 1;
@@ -174,10 +166,54 @@ export function letterShare(text: string): number {
     if ((c | 32) >= 97 && (c | 32) <= 122) letters++;
   }
   if (ascii) return nonSpace === 0 ? 0 : letters / nonSpace;
-  const chars = text.replace(/\s+/g, '');
-  if (chars.length === 0) return 0;
-  return (chars.match(/\p{L}/gu)?.length ?? 0) / chars.length;
+  // As (squeezed.match(/\p{L}/gu) ?? []).length / squeezed.length of the text without its
+  // whitespace, without building either.
+  return classShare(text, LETTER, true);
 }
+
+const LETTER = 1, NUMBER = 2, SPACE = 4;
+// Per code point: LETTER (\p{L}), NUMBER (\p{N}), SPACE (\s, which only BMP code units are).
+const CLASS_OF = new Map<number, number>();
+function classBits(cp: number): number {
+  let c = CLASS_OF.get(cp);
+  if (c === undefined) {
+    const ch = String.fromCodePoint(cp);
+    c = (/^\p{L}$/u.test(ch) ? LETTER : 0) | (/^\p{N}$/u.test(ch) ? NUMBER : 0) | (/^\s$/.test(ch) ? SPACE : 0);
+    if (CLASS_OF.size >= 65536) CLASS_OF.clear();
+    CLASS_OF.set(cp, c);
+  }
+  return c;
+}
+const isSpaceUnit = (u: number): boolean => (u < 128 ? u === 32 || (u >= 9 && u <= 13) : (classBits(u) & SPACE) !== 0);
+
+/**
+ * Share of the code points of class `cls` (LETTER or NUMBER) among the text's non-whitespace
+ * code units (its UTF-16 length without whitespace). `squeezed`: the code points are read from
+ * the text with its whitespace taken out (a surrogate pair split by a space is one code point
+ * there), else from the text as it is.
+ */
+export function classShare(text: string, cls: number, squeezed: boolean): number {
+  let units = 0, hits = 0;
+  // Where a high surrogate waits for its low half, or -1.
+  let highAt = -1;
+  for (let i = 0; i < text.length; i++) {
+    const u = text.charCodeAt(i);
+    if (isSpaceUnit(u)) { if (!squeezed) highAt = -1; continue; }
+    units++;
+    if (highAt >= 0 && u >= 0xdc00 && u <= 0xdfff) {
+      const cp = 0x10000 + ((text.charCodeAt(highAt) - 0xd800) << 10) + (u - 0xdc00);
+      highAt = -1;
+      if (classBits(cp) & cls) hits++;
+      continue;
+    }
+    // Lone surrogates are neither letters nor numbers.
+    highAt = u >= 0xd800 && u <= 0xdbff ? i : -1;
+    if (highAt >= 0) continue;
+    if (u < 128 ? (cls === LETTER ? (u | 32) >= 97 && (u | 32) <= 122 : u >= 48 && u <= 57) : classBits(u) & cls) hits++;
+  }
+  return units === 0 ? 0 : hits / units;
+}
+export { LETTER as SHARE_LETTER, NUMBER as SHARE_NUMBER };
 
 // Characters that code has and prose, menus and titles rarely do.
 const CODE_CHARS = /[(){}\[\];=<>|\\$#@*+]/g;

@@ -1,7 +1,7 @@
 // Recognisers for the metadata lines that sit around a headline in a dump: dates, bylines,
 // reading times. They decide what a line *is*; ./article.ts decides which one to keep.
 import { toIsoDate } from '../../normalize/date.js';
-import { memoByText } from './measure.js';
+import { memoByText, wordCountOf } from './measure.js';
 
 // A date must look like one before the (lenient) date reader is asked: a month word next to
 // a day and a four-digit year, a numeric d/m/y, an ISO date, or a CJK 年月日 date.
@@ -28,13 +28,17 @@ function iso(s: string): string | null {
 const TIME_AFTER = /^[\s,:|·•–—-]*(?:at|à|um|a las|alle|às|om|в)?\s*\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\b|[+-]\d{2}:?\d{2})?/iu;
 
 // A line is asked for its date several times over (dateline, metadata line, header zone, the
-// labeller's features): remembered per text.
+// labeller's features): remembered per text. Longer text holds no date line; each of these
+// recognisers answers long text before its memo is asked, so a paragraph is not hashed and
+// kept in five caches only to be told "no".
+const DATE_MAX = 200;
+const dateMemo = memoByText(dateIn);
 /** The date written in a short line ("February 1, 2016: 12:41 PM ET"), as found; else null. */
-export const findDate: (text: string) => string | null = memoByText(dateIn);
+export const findDate = (text: string): string | null => (text.length > DATE_MAX ? null : dateMemo(text));
 
 function dateIn(text: string): string | null {
   // Every date shape has a digit run of at least one; most lines have none.
-  if (text.length > 200 || !/\d/.test(text)) return null;
+  if (text.length > DATE_MAX || !/\d/.test(text)) return null;
   for (const re of DATE_SHAPES) {
     const m = re.exec(text);
     if (!m) continue;
@@ -54,14 +58,16 @@ function dateIn(text: string): string | null {
 // Words that may surround a date on a dateline without making it prose.
 const DATE_LINE_WORDS = /^(?:published|posted|updated|last updated|modified|date|on|am|le|el|il|em|op|den|vom|del|de|du|le|à|at|um|a las|mis à jour|publié|publicado|actualizado|aktualisiert|veröffentlicht|pubblicato|aggiornato|gepubliceerd|bijgewerkt|opublikowano|обновлено|опубликовано|yayınlanma|güncelleme|first published|originally published|[ap]\.?m\.?|[A-Z]{2,4}|utc|gmt|et|pt|ct|mez|cet|cest)$/iu;
 
+const DATE_LINE_MAX = 90;
+const dateLineMemo = memoByText(isDateLineOf);
 /**
  * A line that is only a date (with a weekday, time, "Published", "Updated" around it): a
  * dateline, never body text.
  */
-export const isDateLine: (text: string) => boolean = memoByText(isDateLineOf);
+export const isDateLine = (text: string): boolean => text.length <= DATE_LINE_MAX && dateLineMemo(text);
 
 function isDateLineOf(text: string): boolean {
-  if (text.length > 90) return false;
+  if (text.length > DATE_LINE_MAX) return false;
   const d = findDate(text);
   if (d === null) return /^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?$/i.test(text.trim());
   const rest = text.replace(d, ' ').replace(/[\d:.,|·•/()–—-]+/g, ' ').trim();
@@ -83,20 +89,24 @@ export function looksLikeNames(text: string): boolean {
   return words.every((w) => NAME_WORD.test(w) || NAME_GLUE.has(w.toLowerCase())) && NAME_WORD.test(words[0]!);
 }
 
+const NAME_LINE_MAX = 40;
+const nameLineMemo = memoByText(isNameLineOf);
 /** A line that is just a person's name ("Will Knight"), as header zones print the author. */
-export const isNameLine: (text: string) => boolean = memoByText(isNameLineOf);
+export const isNameLine = (text: string): boolean => text.length <= NAME_LINE_MAX && nameLineMemo(text);
 
 function isNameLineOf(text: string): boolean {
-  if (text.length > 40) return false;
+  if (text.length > NAME_LINE_MAX) return false;
   const n = text.split(/\s+/).length;
   return n >= 2 && n <= 3 && looksLikeNames(text);
 }
 
+const BYLINE_MAX = 160;
+const bylineMemo = memoByText(bylineIn);
 /** The name(s) in a byline line ("By Ahiza Garcia @ahiza_garcia February 1, 2016"), or null. */
-export const bylineOf: (text: string) => string | null = memoByText(bylineIn);
+export const bylineOf = (text: string): string | null => (text.length > BYLINE_MAX ? null : bylineMemo(text));
 
 function bylineIn(text: string): string | null {
-  if (text.length > 160) return null;
+  if (text.length > BYLINE_MAX) return null;
   const lead = BYLINE_LEAD.exec(text);
   if (!lead) return null;
   let rest = text.slice(lead[0].length);
@@ -108,11 +118,13 @@ function bylineIn(text: string): string | null {
   return looksLikeNames(rest) ? rest : null;
 }
 
+const READING_TIME_MAX = 60;
+const readingTimeMemo = memoByText(isReadingTimeOf);
 /** "5 min read", "Lesezeit: 3 Minuten", "885 words": reading-time and length lines. */
-export const isReadingTime: (text: string) => boolean = memoByText(isReadingTimeOf);
+export const isReadingTime = (text: string): boolean => text.length < READING_TIME_MAX && readingTimeMemo(text);
 
 function isReadingTimeOf(text: string): boolean {
-  return text.length < 60 && /\d|time|zeit|temps|tiempo|tempo|leestijd|время/i.test(text) && /\b\d+\s*(?:-|–)?\s*(?:min(?:ute)?s?\.?(?:\s+(?:read|de lecture|lesezeit|di lettura|de leitura|leestijd))?|words|wörter|mots|palabras|parole|palavras)\b|\b(?:reading time|lesezeit|temps de lecture|tiempo de lectura|tempo di lettura|tempo de leitura|leestijd|время чтения)\b/iu.test(text);
+  return text.length < READING_TIME_MAX && /\d|time|zeit|temps|tiempo|tempo|leestijd|время/i.test(text) && /\b\d+\s*(?:-|–)?\s*(?:min(?:ute)?s?\.?(?:\s+(?:read|de lecture|lesezeit|di lettura|de leitura|leestijd))?|words|wörter|mots|palabras|parole|palavras)\b|\b(?:reading time|lesezeit|temps de lecture|tiempo de lectura|tempo di lettura|tempo de leitura|leestijd|время чтения)\b/iu.test(text);
 }
 
 // A line that carries the article's date together with its author or section, joined by
@@ -129,6 +141,12 @@ const CLOCK_LEAD = /^\d{1,2}[:h]\d{2}(?![\d:/])(?:\s*[ap]\.?m\.?)?(?:\s|$)/iu;
 export function startsWithClock(text: string): boolean {
   return text.length <= 160 && CLOCK_LEAD.test(text);
 }
+
+/**
+ * isMetaLine with the words counted as the classifier counts them (wordCountOf), remembered per
+ * text: the short lines it is asked about recur across a site's pages.
+ */
+export const isMetaText: (text: string) => boolean = memoByText((text) => isMetaLine(text, wordCountOf(text)));
 
 /** A dateline or byline line of any of the usual shapes (short, never a sentence of prose). */
 export function isMetaLine(text: string, words: number): boolean {

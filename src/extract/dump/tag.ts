@@ -5,6 +5,7 @@ import { boilerplateMatcher, type BoilerplateMatcher } from '../boilerplate/inde
 import type { Scored } from './classify.js';
 import { isToolbarText } from './fields/chrome.js';
 import { atTop, namedInCopyright, pageFacts } from './fields/page.js';
+import { sameText } from './measure.js';
 import { findDate } from './meta.js';
 
 const TAG_MAX_WORDS = 5;
@@ -62,8 +63,6 @@ export function firstCopy(scored: readonly Scored[], h: number): number {
 }
 
 export interface TagResult { text: string; index: number; rule: 'kicker' | 'breadcrumb' | 'section' }
-
-const sameText = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'base' }) === 0;
 
 /** Trailing dashes, colons and separators are decoration: "Biz & IT —" → "Biz & IT". */
 export function cleanLabel(text: string): string {

@@ -1,7 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { capitalShare, contentTokens, endsSentence, looksLikeCode, sentenceCount, textWeight, wordCountOf } from '../../../src/extract/dump/measure.js';
+import { capitalShare, classShare, contentTokens, endsSentence, letterShare, looksLikeCode, sameText, SHARE_LETTER, SHARE_NUMBER, sentenceCount, textWeight, wordCountOf } from '../../../src/extract/dump/measure.js';
+
+describe('classShare', () => {
+  // What letterShare and the digit-share feature computed before: copies and matches.
+  const squeezedLetters = (t: string) => { const c = t.replace(/\s+/g, ''); return c.length === 0 ? 0 : (c.match(/\p{L}/gu)?.length ?? 0) / c.length; };
+  const digits = (t: string) => { const c = t.replace(/\s/g, ''); return c === '' ? 0 : (t.match(/\p{N}/gu)?.length ?? 0) / c.length; };
+  it('equals the regular-expression shares on mixed scripts, spaces of every kind and surrogates split by spaces', () => {
+    const fixed = ['12/02 | 3:40 PM | 19 ▲', 'Ελληνικά ٣٤ 𝐁𝐨𝐥𝐝 𝟏𝟐', '\ud835 \udc01 split pair', '\ud835\u00a0\udc01', 'a\ud800b\udc00', '\u3000全角\u3000スペース１２', '', '   ', '\u2028\u2029\ufeff'];
+    const alphabet = ['a', 'Z', '7', ' ', '\t', '\u00a0', '\u3000', '.', 'é', 'Ж', '٣', '１', '\ud835', '\udc01', '\udfce', '😀', '\u0301', '▲'];
+    let seed = 99;
+    const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296);
+    const random = Array.from({ length: 500 }, () => Array.from({ length: Math.floor(rnd() * 25) }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join(''));
+    for (const t of [...fixed, ...random]) {
+      expect(classShare(t, SHARE_LETTER, true), JSON.stringify(t)).toBe(squeezedLetters(t));
+      expect(classShare(t, SHARE_NUMBER, false), JSON.stringify(t)).toBe(digits(t));
+      expect(letterShare(t), JSON.stringify(t)).toBe(squeezedLetters(t.slice(0, 300)));
+    }
+  });
+});
 
 describe('script-aware measures', () => {
+  it('compares texts as localeCompare at base sensitivity does', () => {
+    const pairs: [string, string][] = [['Home', 'HOME'], ['Hôme', 'home'], ['Home', 'Homes'], ['Straße', 'STRASSE'], ['東京', '東京'], ['a', 'b'], ['', '']];
+    for (const [a, b] of pairs) expect(sameText(a, b), `${a} / ${b}`).toBe(a.localeCompare(b, undefined, { sensitivity: 'base' }) === 0);
+    expect(sameText('Hôme', 'HOME')).toBe(true);
+    expect(sameText('Home', 'Homes')).toBe(false);
+  });
   it('weighs a CJK character like a short Latin word', () => {
     expect(textWeight('abc')).toBe(3);
     expect(textWeight('新电脑')).toBe(9);

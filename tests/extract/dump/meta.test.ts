@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bylineOf, findDate, isDateLine, isMetaLine, isReadingTime, startsWithClock } from '../../../src/extract/dump/meta.js';
+import { bylineOf, findDate, isDateLine, isMetaLine, isMetaText, isReadingTime, startsWithClock } from '../../../src/extract/dump/meta.js';
+import { wordCountOf } from '../../../src/extract/dump/measure.js';
 
 describe('dates', () => {
   it('finds the date in a dateline, with its time', () => {
@@ -47,5 +48,14 @@ describe('time stamps', () => {
   });
   it('no longer takes a fraction for a slide counter', () => {
     expect(isMetaLine('1/2 teaspoon ginger garlic paste', 5)).toBe(false);
+  });
+});
+
+describe('isMetaText', () => {
+  it('answers as isMetaLine with the classifier\'s word count, asked once or again', () => {
+    const lines = ['By Jane Doe', 'Published 3 March 2021, 14:05', '14:44 Accusations de viols', '5 min read', 'JanBeek Jun 20th at 2:41 am', 'Sign up for our newsletter', 'The mayor said on Tuesday that the library would reopen.', ''];
+    for (const t of [...lines, ...lines]) expect(isMetaText(t), t).toBe(isMetaLine(t, wordCountOf(t)));
+    expect(isMetaText('By Jane Doe')).toBe(true);
+    expect(isMetaText('Sign up for our newsletter')).toBe(false);
   });
 });

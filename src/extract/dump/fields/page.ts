@@ -17,6 +17,9 @@ function foldKeyOf(text: string): string {
 const ECHO_MAX_CHARS = 400;
 const COPYRIGHT = /©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|版权所有|著作権/iu;
 
+// Footer lines recur across a site's pages, and the case-blind Unicode pattern is slow.
+const isCopyrightLine = memoByText((text: string) => COPYRIGHT.test(text));
+
 export interface PageFacts {
   readonly scored: readonly Scored[];
   /** foldKey of every block (empty for long ones). */
@@ -39,7 +42,7 @@ function computeFacts(scored: readonly Scored[]): PageFacts {
   let copyright = '';
   for (const s of scored) {
     const t = s.block.text;
-    if (t.length <= 300 && COPYRIGHT.test(t)) copyright += ` ${foldKey(t)} `;
+    if (t.length <= 300 && isCopyrightLine(t)) copyright += ` ${foldKey(t)} `;
   }
   return { scored, keys, copyright };
 }
