@@ -25,8 +25,12 @@ export function tokens(s: string): string[] {
 
 /** Visible length in "words": CJK characters count as half a word each (two make a word). */
 export function wordLength(s: string): number {
+  const folded = s.normalize('NFKC').toLowerCase();
+  const toks = folded.match(WORD) ?? [];
+  // No unspaced script anywhere (most texts): every token is a whole word, no test per token.
+  if (!CJK.test(folded)) return toks.length;
   let n = 0;
-  for (const t of tokens(s)) n += CJK.test(t) ? 0.5 : 1;
+  for (const t of toks) n += CJK.test(t) ? 0.5 : 1;
   return n;
 }
 
