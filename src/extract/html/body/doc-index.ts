@@ -5,7 +5,7 @@
 // pass (strict, relaxed, …) costs time linear in the page.
 import { BLOCK_TAGS, EMBED_TAGS, INPUT_TAGS, SKIP_TAGS } from './constants.js';
 import { hintOf, isElement, isText, type DomElement, type DomNode, type DomParent } from './dom.js';
-import { isHidden } from './hints.js';
+import { isContentNamed, isHidden, isUnlikelyByName } from './hints.js';
 import { measure } from './text-metrics.js';
 
 export type BlockKind = 'p' | 'h' | 'li' | 'quote' | 'pre' | 'row' | 'dt' | 'text';
@@ -20,6 +20,12 @@ export interface ElementRecord {
   end: number;
   /** Lower-cased "class id". */
   hint: string;
+  /**
+   * What the class/id say, asked once here rather than by every pass: named like a box beside
+   * the article (isUnlikelyByName), named only in content words (isContentNamed).
+   */
+  unlikely: boolean;
+  contentNamed: boolean;
   /** Has block-level element children: its own text is loose text between blocks, not a paragraph. */
   hasBlockChild: boolean;
   /** Images, embeds (iframe/video/…) and form controls in the subtree. */
@@ -377,7 +383,8 @@ export function buildIndex(root: DomParent, options: IndexOptions = {}): DocInde
       record = elements.length;
       elements.push({
         el, tag, parent: owner, depth: owner < 0 ? 0 : elements[owner]!.depth + 1, end: record,
-        hint, hasBlockChild: false, imgs: 0, embeds: 0, inputs: 0, buttons: 0, ownBlocks: [],
+        hint, unlikely: isUnlikelyByName(hint), contentNamed: hint !== '' && isContentNamed(el),
+        hasBlockChild: false, imgs: 0, embeds: 0, inputs: 0, buttons: 0, ownBlocks: [],
       });
       if (owner >= 0) elements[owner]!.hasBlockChild = true;
     }

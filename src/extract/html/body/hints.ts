@@ -57,12 +57,18 @@ export function classWeight(el: DomElement): number {
   return (c ? classAttrWeight(c) : 0) + (id ? attrWeight(id) : 0);
 }
 
-const contentNamed = memo((s: string) => POSITIVE.test(s) && !NEGATIVE.test(s) && !UNLIKELY.test(s));
+// The word matchers' words hold no space, so what a matcher finds in "class id" is what it finds
+// in the class or in the id: each attribute is weighed on its own (no joined string to build).
+const POSITIVE_BIT = 1, NEGATIVE_BIT = 2, UNLIKELY_BIT = 4;
+const wordBits = (s: string) => (POSITIVE.test(s) ? POSITIVE_BIT : 0) | (NEGATIVE.test(s) ? NEGATIVE_BIT : 0) | (UNLIKELY.test(s) ? UNLIKELY_BIT : 0);
+const classBits = memo((c: string) => wordBits(withoutUtilities(c.toLowerCase())));
+const idBits = memo((id: string) => wordBits(id.toLowerCase()));
 
 /** Named only in content words (no boilerplate word in class or id). */
 export function isContentNamed(el: DomElement): boolean {
   const { class: c, id } = el.attribs;
-  return (c !== undefined || id !== undefined) && contentNamed(`${c ? withoutUtilities(c.toLowerCase()) : ''} ${id ?? ''}`.toLowerCase());
+  const bits = (c ? classBits(c) : 0) | (id ? idBits(id) : 0);
+  return (bits & POSITIVE_BIT) !== 0 && (bits & (NEGATIVE_BIT | UNLIKELY_BIT)) === 0;
 }
 
 const unlikely = memo((hint: string) => UNLIKELY.test(hint) && !MAYBE.test(hint));
