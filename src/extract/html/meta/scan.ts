@@ -14,6 +14,9 @@ const INDEXED = new Set(['h1', 'h2', 'h3', 'h4', 'time', 'meta', 'link', 'script
  */
 const INTERESTING = /byline|author|date|publish|time|kicker|eyebrow|overline|breadcrumb|crumb|section|categor|rubri|label|topic|tag|flag|channel|vertical|dek|deck|standfirst|sub|summary|intro|lede|lead|excerpt|teaser|desc|headline|title|strap|abstract|synopsis|header|hero|meta|info|contributor|writer|source|credit/;
 
+/** Whitespace that collapsing would change inside a trimmed text: two in a row, or any but a space. */
+const LOOSE_SPACE = /\s\s|[^\S ]/;
+
 export interface Line {
   text: string;
   /** Innermost block element holding the line. */
@@ -69,8 +72,10 @@ export function scanPage(root: AnyNode): PageScan {
   const flush = () => {
     const owner = blockStack[blockStack.length - 1];
     if (pending && owner) {
-      // Whitespace only: full normalization waits for the few lines that become fields.
-      const text = buf.replace(/\s+/g, ' ').trim();
+      // Whitespace only: full normalization waits for the few lines that become fields. Trimmed
+      // first, the same as collapsing first; most lines then have no run of spaces left to collapse.
+      let text = buf.trim();
+      if (LOOSE_SPACE.test(text)) text = text.replace(/\s+/g, ' ');
       if (text !== '') {
         lines.push({ text, block: owner, linkShare: totalChars ? Math.min(1, linkChars / totalChars) : 0, inFigure: figure > 0, links: lineLinks });
       }
