@@ -329,11 +329,11 @@ export function buildIndex(root: DomParent, options: IndexOptions = {}): DocInde
     if (tag === 'br') { addBreak(); return; }
     // ARIA says this is a control: its words are a label ("Play", "VIDEO 3:49 Title"), like a <button>'s.
     if (el.attribs.role === 'button' && isControlLabel(el)) { countSkipped(elements[owner], el, 'button'); return; }
-    if (!options.revealHidden && tag !== 'html' && tag !== 'body' && isHidden(el)) {
+    const names = nameFacts(el);
+    if (!options.revealHidden && tag !== 'html' && tag !== 'body' && isHidden(el, names)) {
       if (el.children.length > 0) skippedHidden++;
       return;
     }
-    const names = nameFacts(el);
     // Captions describe a picture we drop; but a "caption" several paragraphs long is the text of
     // a slide in a slideshow article, and is read.
     if ((tag === 'figcaption' || captionNamed(names)) && textLengthUpTo(el, MAX_CAPTION_CHARS) <= MAX_CAPTION_CHARS) return;

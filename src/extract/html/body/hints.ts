@@ -59,8 +59,10 @@ const CAPTION = /(?:^|[^a-z0-9])(?:caption|cptn|credit|photo-?credit|image-?cred
 const HINT_UNLIKELY = 1, HINT_MAYBE = 2, HINT_CAPTION = 4;
 /** Tests on the value without its text utility classes: what content words weigh. */
 const POSITIVE_BIT = 8, NEGATIVE_BIT = 16, UNLIKELY_BIT = 32;
+/** The class names a framework's hidden or screen-reader-only utility (HIDDEN_CLASS, class only). */
+const HIDDEN_BIT = 64;
 /** An element's facts: the class's bits, and the id's shifted above them. */
-const ID_SHIFT = 6;
+const ID_SHIFT = 7;
 const ONE = (1 << ID_SHIFT) - 1;
 
 /** The bits of a lower-cased value, and of the same without its utility classes (often the same text). */
@@ -72,7 +74,7 @@ function factsOf(lower: string, words: string): number {
 }
 const classFacts = memo((c: string) => {
   const lower = c.toLowerCase();
-  return factsOf(lower, withoutUtilities(lower));
+  return factsOf(lower, withoutUtilities(lower)) | (HIDDEN_CLASS.test(c) ? HIDDEN_BIT : 0);
 });
 const idFacts = memo((id: string) => {
   const lower = id.toLowerCase();
@@ -126,10 +128,10 @@ const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i
  * Not shown to a reader: the hidden attribute, an inline display:none/visibility:hidden, aria-hidden,
  * or a framework's hidden / screen-reader-only class.
  */
-export function isHidden(el: DomElement): boolean {
+export function isHidden(el: DomElement, facts = nameFacts(el)): boolean {
   const a = el.attribs;
   if (a.hidden !== undefined) return true;
   if (a.style && HIDDEN_STYLE.test(a.style)) return true;
   if (a['aria-hidden'] === 'true') return true;
-  return a.class !== undefined && HIDDEN_CLASS.test(a.class);
+  return (facts & HIDDEN_BIT) !== 0;
 }

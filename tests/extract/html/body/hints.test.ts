@@ -1,6 +1,6 @@
 // What class and id names say about an element.
 import { describe, expect, it } from 'vitest';
-import { captionNamed, classWeight, contentNamed, isContentNamed, nameFacts, unlikelyNamed } from '../../../../src/extract/html/body/hints.js';
+import { captionNamed, classWeight, contentNamed, isContentNamed, isHidden, nameFacts, unlikelyNamed } from '../../../../src/extract/html/body/hints.js';
 import type { DomElement } from '../../../../src/extract/html/body/dom.js';
 import { bodyText, extract, paragraphs } from './helpers.js';
 
@@ -36,6 +36,12 @@ describe('nameFacts', () => {
   it('weighs class and id each on its own', () => {
     expect(classWeight(el({ class: 'entry-content', id: 'article-body' }))).toBe(50);
     expect(classWeight(el({ class: 'share', id: 'story' }))).toBe(0);
+  });
+  it('hides by a utility class in any case, never by the id', () => {
+    expect(isHidden(el({ class: 'sr-only' }))).toBe(true);
+    expect(isHidden(el({ class: 'box Hidden' }))).toBe(true);
+    expect(isHidden(el({ id: 'hidden' }))).toBe(false);
+    expect(isHidden(el({ class: 'hidden-xs' }))).toBe(false);
   });
   it('knows caption and credit names at the start of a word only', () => {
     expect(captionNamed(facts({ class: 'wp-caption-text' }))).toBe(true);
