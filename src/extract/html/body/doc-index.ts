@@ -99,7 +99,13 @@ const MAX_CAPTION_CHARS = 400;
 const MIN_ALT_CHARS = 12;
 /** How far up from a block to look for the picture whose alt it repeats. */
 const ALT_LEVELS = 3;
-const altKey = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+/** Whitespace a collapse would change inside trimmed text: two in a row, or any but a space. */
+const LOOSE_SPACE = /\s\s|[^\S ]/;
+/** Whitespace collapsed, trimmed, lower-cased; trimmed first, most texts have nothing left to collapse. */
+function altKey(s: string): string {
+  const t = s.trim();
+  return (LOOSE_SPACE.test(t) ? t.replace(/\s+/g, ' ') : t).toLowerCase();
+}
 
 /** A role="button" element holding no paragraph or heading and little text: a control's label. */
 const MAX_LABEL_CHARS = 200;
