@@ -26,7 +26,12 @@ const RAW_TEXT = new Map(['script', 'style', 'textarea', 'title', 'xmp', 'iframe
 
 // A comment, or a start/end tag with its attributes (quoted values may hold ">"). "<" is not
 // allowed inside a tag so that a run of "<a<a<a…" fails at once instead of rescanning the rest.
-const TOKEN = /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)((?:[^<>"']|"[^"]*"|'[^']*')*)>/g;
+// Sticky, and tried at each "<" in turn: the same tokens a global search finds, without a match
+// array and captured strings for each of a page's thousands of tags.
+const TOKEN = /<!--[\s\S]*?(?:-->|$)|<\/?[a-zA-Z][a-zA-Z0-9:-]*(?:[^<>"']|"[^"]*"|'[^']*')*>/y;
+
+/** A character of a tag name after its first letter: [a-zA-Z0-9:-]. */
+const isNameChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 58) || c === 45;
 
 // A stray end tag is matched against this many open elements only, so that misnested markup
 // cannot make the scan itself quadratic.
@@ -43,18 +48,27 @@ function scan(html: string, limit: number, rewrite: boolean): Scan {
   const dropped = new Map<string, number>();
   const drops: Scan['drops'] = [];
   let tooDeep = false;
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(html); m !== null; m = TOKEN.exec(html)) {
-    const name = m[2]?.toLowerCase();
-    if (!name) continue; // a comment
-    if (m[1] === '') {
+  // `next` is where the search for the next "<" resumes: past this token, or past a "<" that
+  // starts none.
+  for (let at = html.indexOf('<'), next = 0; at !== -1; at = html.indexOf('<', next)) {
+    TOKEN.lastIndex = at;
+    if (!TOKEN.test(html)) { next = at + 1; continue; }
+    next = TOKEN.lastIndex;
+    if (html.charCodeAt(at + 1) === 33) continue; // "<!": a comment (no tag name starts with "!")
+    const close = html.charCodeAt(at + 1) === 47; // "/"
+    const nameStart = at + (close ? 2 : 1);
+    let nameEnd = nameStart + 1;
+    while (isNameChar(html.charCodeAt(nameEnd))) nameEnd++;
+    const name = html.slice(nameStart, nameEnd).toLowerCase();
+    if (!close) {
       const rawEnd = RAW_TEXT.get(name);
       if (rawEnd) {
-        rawEnd.lastIndex = TOKEN.lastIndex;
-        TOKEN.lastIndex = rawEnd.exec(html)?.index ?? html.length;
+        rawEnd.lastIndex = next;
+        next = rawEnd.exec(html)?.index ?? html.length;
         continue;
       }
-      if (NOT_NESTING.has(name) || m[3]!.endsWith('/')) continue;
+      // Self-closing: the token ends in "/>" (a tag name never ends in "/").
+      if (NOT_NESTING.has(name) || html.charCodeAt(next - 2) === 47) continue;
       // Headings past the limit are kept (a little deeper still), so a page that is only deep
       // because of wrappers keeps its headline as a heading.
       if (stack.length < limit || (HEADINGS.has(name) && stack.length < limit + HEADING_SLACK)) {
@@ -64,12 +78,12 @@ function scan(html: string, limit: number, rewrite: boolean): Scan {
       tooDeep = true;
       if (!rewrite) return { drops, tooDeep };
       dropped.set(name, (dropped.get(name) ?? 0) + 1);
-      drops.push({ at: m.index, length: m[0].length });
+      drops.push({ at, length: next - at });
     } else {
       const n = dropped.get(name) ?? 0;
       if (n > 0) {
         dropped.set(name, n - 1);
-        drops.push({ at: m.index, length: m[0].length });
+        drops.push({ at, length: next - at });
         continue;
       }
       for (let i = stack.length - 1; i >= 0 && i >= stack.length - CLOSE_SEARCH; i--) {

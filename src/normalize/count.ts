@@ -2,7 +2,7 @@
 // CJK text (no spaces) counts words found by ICU's dictionary segmenter.
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’_-]*/gu;
+// A word (WORD below): /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’_-]*/u, counted without the pattern.
 
 let segmenter: Intl.Segmenter | undefined;
 

@@ -25,12 +25,18 @@ export function cleanChars(s: string): string {
   return s.replace(INVISIBLE, '').replace(CONTROL, '').normalize('NFC');
 }
 
+// Whitespace that collapsing and trimming would change: any but a plain space, two in a row, or
+// one at either end. Text normalized once (a block, then the body it joins) has none, and skips
+// the copy a replace makes.
+const LOOSE_SPACE = /[^\S ]| {2}|^ | $/;
+
 /** One line of text: characters cleaned, all whitespace (newlines included) collapsed to one space. */
 export function normalizeInline(s: string | null | undefined): string {
   if (s == null) return '';
+  const clean = NOT_PLAIN.test(s) ? cleanChars(s) : s;
   // \s covers NBSP and every typographic space (U+1680, U+2000–U+200A, U+202F, U+205F, U+3000),
   // so one pass collapses them all.
-  return (NOT_PLAIN.test(s) ? cleanChars(s) : s).replace(/\s+/g, ' ').trim();
+  return LOOSE_SPACE.test(clean) ? clean.replace(/\s+/g, ' ').trim() : clean;
 }
 
 /** Like normalizeInline but null when nothing is left, for optional fields. */

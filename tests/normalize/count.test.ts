@@ -7,6 +7,10 @@ describe('wordCount', () => {
     expect(wordCount("The mayor's well-known plan, in 3 parts.")).toBe(7);
     expect(wordCount('Grüße aus Köln — überall')).toBe(4);
   });
+  it('counts the same text the same way every time (the word pattern keeps no position between calls)', () => {
+    const text = 'one two three four';
+    expect([wordCount(text), wordCount(text), wordCount('five six'), wordCount('')]).toEqual([4, 4, 2, 0]);
+  });
   it('counts CJK words by dictionary segmentation, not as one giant word or one per character', () => {
     const n = wordCount('東京都は二十日、節電要請を発表した。');
     expect(n).toBeGreaterThan(5);

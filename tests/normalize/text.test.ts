@@ -20,6 +20,14 @@ describe('normalizeInline', () => {
     expect(normalizeInline(' a \u1680\u2000\u200a\u202f\u205f\u3000\u00a0 b\r\n\tc ')).toBe('a b c');
     expect(normalizeInline('plain ASCII,\t  as  is. ')).toBe('plain ASCII, as is.');
   });
+  // Text without loose whitespace is returned as it is; one stray character of it is enough to
+  // need the full collapse.
+  it('collapses a single tab, NBSP, newline, doubled space or edge space, and leaves normalized text alone', () => {
+    for (const [s, want] of [['a\tb', 'a b'], ['a\u00a0b', 'a b'], ['a\nb', 'a b'], ['a  b', 'a b'], [' a', 'a'], ['a ', 'a'], [' ', ''], ['\u3000', '']]) {
+      expect(normalizeInline(s)).toBe(want);
+    }
+    for (const s of ['a b c', 'Grüße aus Köln', '', 'x']) expect(normalizeInline(s)).toBe(s);
+  });
   it('keeps ZWNJ, which Persian spelling needs', () => {
     expect(normalizeInline('می\u200cخواهم')).toBe('می\u200cخواهم');
   });

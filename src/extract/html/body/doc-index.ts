@@ -5,7 +5,7 @@
 // pass (strict, relaxed, …) costs time linear in the page.
 import { BLOCK_TAGS, EMBED_TAGS, INPUT_TAGS, SKIP_TAGS } from './constants.js';
 import { hintOf, isElement, isText, type DomElement, type DomNode, type DomParent } from './dom.js';
-import { isHidden } from './hints.js';
+import { captionNamed, isHidden, nameFacts } from './hints.js';
 import { measure } from './text-metrics.js';
 
 export type BlockKind = 'p' | 'h' | 'li' | 'quote' | 'pre' | 'row' | 'dt' | 'text';
@@ -20,6 +20,8 @@ export interface ElementRecord {
   end: number;
   /** Lower-cased "class id". */
   hint: string;
+  /** What the class and id say (hints.ts nameFacts), asked once here rather than by every pass. */
+  names: number;
   /** Has block-level element children: its own text is loose text between blocks, not a paragraph. */
   hasBlockChild: boolean;
   /** Images, embeds (iframe/video/…) and form controls in the subtree. */
@@ -90,25 +92,20 @@ const KIND: Record<string, BlockKind> = {
   tr: 'row', dt: 'dt', dd: 'dt', h1: 'h', h2: 'h', h3: 'h', h4: 'h', h5: 'h', h6: 'h',
 };
 
-/** Caption and credit containers: their text describes a picture we drop. */
-const CAPTION = /(?:^|[^a-z0-9])(?:caption|cptn|credit|photo-?credit|image-?credit|img-?credit|wp-caption-text|media-credit|copyright-?image)/;
+/** A "caption" longer than this is the text of a slide (see enter). */
 const MAX_CAPTION_CHARS = 400;
-const captionHints = new Map<string, boolean>();
-/** CAPTION.test, remembered per class/id string (pages repeat a few class lists many times). */
-function isCaptionHint(hint: string): boolean {
-  let v = captionHints.get(hint);
-  if (v === undefined) {
-    if (captionHints.size > 20_000) captionHints.clear();
-    captionHints.set(hint, (v = CAPTION.test(hint)));
-  }
-  return v;
-}
 
 /** An image alt this short ("photo", "logo") says too little to recognize a caption by. */
 const MIN_ALT_CHARS = 12;
 /** How far up from a block to look for the picture whose alt it repeats. */
 const ALT_LEVELS = 3;
-const altKey = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+/** Whitespace a collapse would change inside trimmed text: two in a row, or any but a space. */
+const LOOSE_SPACE = /\s\s|[^\S ]/;
+/** Whitespace collapsed, trimmed, lower-cased; trimmed first, most texts have nothing left to collapse. */
+function altKey(s: string): string {
+  const t = s.trim();
+  return (LOOSE_SPACE.test(t) ? t.replace(/\s+/g, ' ') : t).toLowerCase();
+}
 
 /** A role="button" element holding no paragraph or heading and little text: a control's label. */
 const MAX_LABEL_CHARS = 200;
@@ -338,14 +335,14 @@ export function buildIndex(root: DomParent, options: IndexOptions = {}): DocInde
     if (tag === 'br') { addBreak(); return; }
     // ARIA says this is a control: its words are a label ("Play", "VIDEO 3:49 Title"), like a <button>'s.
     if (el.attribs.role === 'button' && isControlLabel(el)) { countSkipped(elements[owner], el, 'button'); return; }
-    if (!options.revealHidden && tag !== 'html' && tag !== 'body' && isHidden(el)) {
+    const names = nameFacts(el);
+    if (!options.revealHidden && tag !== 'html' && tag !== 'body' && isHidden(el, names)) {
       if (el.children.length > 0) skippedHidden++;
       return;
     }
-    const hint = hintOf(el);
     // Captions describe a picture we drop; but a "caption" several paragraphs long is the text of
     // a slide in a slideshow article, and is read.
-    if ((tag === 'figcaption' || (hint !== '' && isCaptionHint(hint))) && textLengthUpTo(el, MAX_CAPTION_CHARS) <= MAX_CAPTION_CHARS) return;
+    if ((tag === 'figcaption' || captionNamed(names)) && textLengthUpTo(el, MAX_CAPTION_CHARS) <= MAX_CAPTION_CHARS) return;
     if (tag === 'figure' && figureIsPicture(el)) { countSkipped(elements[owner], el, 'img'); return; }
     if (el.children.length === 0) {
       // An empty block (a spacer <div>, an <hr>) still ends the line: the text around it is two blocks.
@@ -377,7 +374,7 @@ export function buildIndex(root: DomParent, options: IndexOptions = {}): DocInde
       record = elements.length;
       elements.push({
         el, tag, parent: owner, depth: owner < 0 ? 0 : elements[owner]!.depth + 1, end: record,
-        hint, hasBlockChild: false, imgs: 0, embeds: 0, inputs: 0, buttons: 0, ownBlocks: [],
+        hint: hintOf(el), names, hasBlockChild: false, imgs: 0, embeds: 0, inputs: 0, buttons: 0, ownBlocks: [],
       });
       if (owner >= 0) elements[owner]!.hasBlockChild = true;
     }

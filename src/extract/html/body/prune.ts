@@ -2,7 +2,7 @@
 // footer, ARIA landmarks) and boxes named like comments/related/share/menus; relaxed passes keep
 // them, for pages whose article sits inside an oddly named wrapper.
 import type { DocIndex } from './doc-index.js';
-import { classWeight, isChrome, isContentNamed, isUnlikelyByName } from './hints.js';
+import { contentNamed, isChrome, unlikelyNamed, weightOf } from './hints.js';
 import type { Totals } from './aggregate.js';
 
 export interface PruneConfig {
@@ -39,11 +39,12 @@ export function vouchedProse(index: DocIndex, all: Totals): Float64Array {
   for (let i = n - 1; i >= 0; i--) {
     const r = index.elements[i]!;
     const plain = r.hint === '';
-    const named = isContentNamed(r.el)
-      || ((r.tag === 'article' || r.tag === 'main' || r.el.attribs.itemprop === 'articleBody') && (plain || classWeight(r.el) >= 0) && !isUnlikelyByName(r.hint));
+    const unlikely = unlikelyNamed(r.names);
+    const named = contentNamed(r.names)
+      || ((r.tag === 'article' || r.tag === 'main' || r.el.attribs.itemprop === 'articleBody') && (plain || weightOf(r.names) >= 0) && !unlikely);
     if (named) out[i] = all.proseChars[i]!;
     // A comment's "comment-text" vouches for its comment box, but for nothing above it.
-    if (r.parent >= 0 && (named || !isUnlikelyByName(r.hint))) out[r.parent]! += out[i]!;
+    if (r.parent >= 0 && (named || !unlikely)) out[r.parent]! += out[i]!;
   }
   return out;
 }
@@ -58,7 +59,7 @@ export function pruned(index: DocIndex, all: Totals, config: PruneConfig): Uint8
     const r = index.elements[i]!;
     if (r.parent >= 0 && out[r.parent]) { out[i] = 1; continue; }
     if (NEVER_PRUNED.has(r.tag)) continue;
-    const byName = config.unlikelyNames && isUnlikelyByName(r.hint)
+    const byName = config.unlikelyNames && unlikelyNamed(r.names)
       && !(vouched![i]! > 0 && vouched![i]! >= all.proseChars[i]! * WRAPPED_SHARE);
     const byRole = config.chrome && isChrome(r.el, r.tag);
     if (!byName && !byRole) continue;

@@ -3,7 +3,7 @@
 // text is links. Linear in the number of blocks (each votes for at most VOTE_LEVELS ancestors).
 import { linkDensity, type Totals } from './aggregate.js';
 import type { Block, DocIndex, ElementRecord } from './doc-index.js';
-import { classWeight } from './hints.js';
+import { weightOf } from './hints.js';
 import { MIN_SCORED_CHARS } from './constants.js';
 
 /** Share of a paragraph's vote given to each ancestor level, nearest first. */
@@ -67,7 +67,7 @@ export function scoreElements(
   const init = (i: number) => {
     if (!Number.isNaN(raw[i]!)) return;
     const r = index.elements[i]!;
-    raw[i] = tagPrior(r.tag) + (useClassWeights ? classWeight(r.el) + microdataWeight(r.el) : 0);
+    raw[i] = tagPrior(r.tag) + (useClassWeights ? weightOf(r.names) + microdataWeight(r.el) : 0);
     candidates.push(i);
   };
   index.blocks.forEach((b, bi) => {

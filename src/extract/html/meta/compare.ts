@@ -1,14 +1,24 @@
 // Comparing short texts (headline vs. <title>, deck vs. meta description) the way a reader
 // would: case, quotes, dashes, spacing and edge punctuation do not make two texts different.
+import { memoByString } from '../../../memo.js';
 
 const QUOTES = /[\u2018\u2019\u201a\u201b\u2032\u0060\u00b4\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u2039\u203a"']/g;
 const DASHES = /[\u2010-\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d]/g;
 const EDGE_PUNCT = /^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu;
 
-/** Comparison key: NFKC, lower case, one quote and one dash, spaces collapsed, edge punctuation gone. */
-export function fold(s: string): string {
+function foldText(s: string): string {
   return s.normalize('NFKC').toLowerCase().replace(QUOTES, "'").replace(DASHES, '-').replace(/\u2026/g, '...')
     .replace(/\s+/g, ' ').replace(EDGE_PUNCT, '').trim();
+}
+
+// The field extractors fold the same short texts over and over (site names against every
+// heading, a heading's options once per test); longer texts (whole lines) are folded as they come.
+const FOLD_MEMO_MAX_CHARS = 300;
+const foldShort = memoByString(foldText);
+
+/** Comparison key: NFKC, lower case, one quote and one dash, spaces collapsed, edge punctuation gone. */
+export function fold(s: string): string {
+  return s.length <= FOLD_MEMO_MAX_CHARS ? foldShort(s) : foldText(s);
 }
 
 export const sameText = (a: string | null | undefined, b: string | null | undefined): boolean =>
@@ -25,8 +35,12 @@ export function tokens(s: string): string[] {
 
 /** Visible length in "words": CJK characters count as half a word each (two make a word). */
 export function wordLength(s: string): number {
+  const folded = s.normalize('NFKC').toLowerCase();
+  const toks = folded.match(WORD) ?? [];
+  // No unspaced script anywhere (most texts): every token is a whole word, no test per token.
+  if (!CJK.test(folded)) return toks.length;
   let n = 0;
-  for (const t of tokens(s)) n += CJK.test(t) ? 0.5 : 1;
+  for (const t of toks) n += CJK.test(t) ? 0.5 : 1;
   return n;
 }
 

@@ -14,6 +14,9 @@ const INDEXED = new Set(['h1', 'h2', 'h3', 'h4', 'time', 'meta', 'link', 'script
  */
 const INTERESTING = /byline|author|date|publish|time|kicker|eyebrow|overline|breadcrumb|crumb|section|categor|rubri|label|topic|tag|flag|channel|vertical|dek|deck|standfirst|sub|summary|intro|lede|lead|excerpt|teaser|desc|headline|title|strap|abstract|synopsis|header|hero|meta|info|contributor|writer|source|credit/;
 
+/** Whitespace that collapsing would change inside a trimmed text: two in a row, or any but a space. */
+const LOOSE_SPACE = /\s\s|[^\S ]/;
+
 export interface Line {
   text: string;
   /** Innermost block element holding the line. */
@@ -53,7 +56,7 @@ export function scanPage(root: AnyNode): PageScan {
   const classed: { el: Element; words: string }[] = [];
   const relAuthor: Element[] = [];
 
-  let buf: string[] = [];
+  let buf = '';
   let linkChars = 0;
   let totalChars = 0;
   // A line has started (text seen since the last flush) but is not flushed yet.
@@ -69,13 +72,15 @@ export function scanPage(root: AnyNode): PageScan {
   const flush = () => {
     const owner = blockStack[blockStack.length - 1];
     if (pending && owner) {
-      // Whitespace only: full normalization waits for the few lines that become fields.
-      const text = buf.join('').replace(/\s+/g, ' ').trim();
+      // Whitespace only: full normalization waits for the few lines that become fields. Trimmed
+      // first, the same as collapsing first; most lines then have no run of spaces left to collapse.
+      let text = buf.trim();
+      if (LOOSE_SPACE.test(text)) text = text.replace(/\s+/g, ' ');
       if (text !== '') {
         lines.push({ text, block: owner, linkShare: totalChars ? Math.min(1, linkChars / totalChars) : 0, inFigure: figure > 0, links: lineLinks });
       }
     }
-    buf = [];
+    buf = '';
     pending = false;
     lineLinks = 0;
     linkCounted = false;
@@ -83,14 +88,18 @@ export function scanPage(root: AnyNode): PageScan {
     totalChars = 0;
   };
 
-  // Iterative walk: deep pages would overflow the stack with recursion.
-  const stack: { node: AnyNode; exit: boolean; hid: boolean }[] = [{ node: root, exit: false, hid: false }];
+  // Iterative walk: deep pages would overflow the stack with recursion. An element's exit is one
+  // shared marker on the node stack, the element and whether it was hidden on stacks of their
+  // own, so the walk allocates nothing per node (this runs over every node of every page).
+  const EXIT = { type: 'exit' } as unknown as AnyNode;
+  const stack: AnyNode[] = [root];
+  const open: Element[] = [];
+  const openHidden: boolean[] = [];
   while (stack.length) {
-    const frame = stack.pop()!;
-    const node = frame.node;
-    if (frame.exit) {
-      const el = node as Element;
-      if (frame.hid) { invisible--; continue; }
+    const node = stack.pop()!;
+    if (node === EXIT) {
+      const el = open.pop()!;
+      if (openHidden.pop()) { invisible--; continue; }
       if (BLOCK.has(el.name)) { flush(); blockStack.pop(); }
       if (el.name === 'figure' || el.name === 'figcaption') figure--;
       if (el.name === 'a') link--;
@@ -100,7 +109,7 @@ export function scanPage(root: AnyNode): PageScan {
     if (node.type === 'text') {
       if (invisible) continue;
       const t = node.data;
-      buf.push(t);
+      buf += t;
       const n = t.trim().length;
       if (n) {
         pending = true;
@@ -114,7 +123,7 @@ export function scanPage(root: AnyNode): PageScan {
     }
     if (node.type === 'root') {
       const kids = (node as unknown as Element).children;
-      for (let k = kids.length - 1; k >= 0; k--) stack.push({ node: kids[k]!, exit: false, hid: false });
+      for (let k = kids.length - 1; k >= 0; k--) stack.push(kids[k]!);
       continue;
     }
     if (!isElement(node)) continue;
@@ -127,8 +136,12 @@ export function scanPage(root: AnyNode): PageScan {
     }
     const a = node.attribs;
     if (a['itemprop'] !== undefined) itemprop.push(node);
-    const words = a['class'] || a['id'] ? `${a['class'] ?? ''} ${a['id'] ?? ''}`.toLowerCase() : '';
-    if (words && INTERESTING.test(words)) classed.push({ el: node, words });
+    // No INTERESTING word spans the space between class and id, so each is tested alone and
+    // the joined string is built only for the few elements that match.
+    const cls = a['class'], id = a['id'];
+    if ((cls && INTERESTING.test(cls.toLowerCase())) || (id && INTERESTING.test(id.toLowerCase()))) {
+      classed.push({ el: node, words: `${cls ?? ''} ${id ?? ''}`.toLowerCase() });
+    }
     if (name === 'a' && a['rel'] && /(?:^|\s)author(?:\s|$)/i.test(a['rel'])) relAuthor.push(node);
 
     const hid = invisible > 0 || SKIP.has(name) || hiddenSelf(node);
@@ -141,9 +154,11 @@ export function scanPage(root: AnyNode): PageScan {
       if (name === 'a') { link++; linkCounted = false; }
       start.set(node, lines.length);
     }
-    stack.push({ node, exit: true, hid });
+    stack.push(EXIT);
+    open.push(node);
+    openHidden.push(hid);
     const kids = node.children;
-    for (let k = kids.length - 1; k >= 0; k--) stack.push({ node: kids[k]!, exit: false, hid: false });
+    for (let k = kids.length - 1; k >= 0; k--) stack.push(kids[k]!);
   }
   flush();
   return { lines, start, end, hidden, byTag, itemprop, classed, relAuthor };

@@ -2,6 +2,7 @@
 // their name and section to the <title> and og:title at a separator; the visible headline never
 // carries it.
 import { fold } from './compare.js';
+import { memoByString } from '../../../memo.js';
 
 /** Separators sites put between headline, section and site name in a <title>. */
 const SEPARATOR = /\s+(?:[|\-–—~»·•/\\]|::|›|>>)\s+|\s*[|｜]\s*|\s+_\s+|(?<=[^\x00-\x7f])_|_(?=[^\x00-\x7f])/gu;
@@ -9,7 +10,10 @@ const SEPARATOR = /\s+(?:[|\-–—~»·•/\\]|::|›|>>)\s+|\s*[|｜]\s*|\s+_\
 const COLON = /\s*[:：]\s+/u;
 
 /** Letters and digits only, for "TechCrunch" ~ "techcrunch.com" ~ "Tech Crunch". */
-const squash = (s: string) => fold(s).replace(/\.(?:com|org|net|co|io|info|news|[a-z]{2})(?:\.[a-z]{2})?$/, '').replace(/[^\p{L}\p{N}]+/gu, '');
+const squashText = (s: string) => fold(s).replace(/\.(?:com|org|net|co|io|info|news|[a-z]{2})(?:\.[a-z]{2})?$/, '').replace(/[^\p{L}\p{N}]+/gu, '');
+// Every candidate text is compared with the same few site names: each is squashed once.
+const squashShort = memoByString(squashText);
+const squash = (s: string) => (s.length <= 300 ? squashShort(s) : squashText(s));
 
 /** The name of the site as a hostname gives it: "www.news.example.co.uk" → "example". */
 export function hostName(url: string | null): string | null {

@@ -1,6 +1,6 @@
 // What class and id names say about an element.
 import { describe, expect, it } from 'vitest';
-import { classWeight, isContentNamed } from '../../../../src/extract/html/body/hints.js';
+import { captionNamed, classWeight, contentNamed, isContentNamed, isHidden, nameFacts, unlikelyNamed } from '../../../../src/extract/html/body/hints.js';
 import type { DomElement } from '../../../../src/extract/html/body/dom.js';
 import { bodyText, extract, paragraphs } from './helpers.js';
 
@@ -18,6 +18,36 @@ describe('classWeight', () => {
     // A class that names the text is still content.
     expect(classWeight(el({ class: 'article-text text-left' }))).toBe(25);
     expect(classWeight(el({ class: 'text' }))).toBe(25);
+  });
+});
+
+describe('nameFacts', () => {
+  const facts = (attribs: Record<string, string>) => nameFacts(el(attribs));
+  it('answers for class and id together, as one "class id" text', () => {
+    expect(unlikelyNamed(facts({ class: 'comments' }))).toBe(true);
+    expect(unlikelyNamed(facts({ id: 'sidebar' }))).toBe(true);
+    expect(unlikelyNamed(facts({ class: 'Comment-List' }))).toBe(true);
+    // A maybe-content word in the id saves a box the class calls unlikely.
+    expect(unlikelyNamed(facts({ class: 'comments', id: 'main' }))).toBe(false);
+    expect(contentNamed(facts({ class: 'entry-content' }))).toBe(true);
+    // A boilerplate word in the id spoils a content-named class.
+    expect(contentNamed(facts({ class: 'entry-content', id: 'sidebar' }))).toBe(false);
+  });
+  it('weighs class and id each on its own', () => {
+    expect(classWeight(el({ class: 'entry-content', id: 'article-body' }))).toBe(50);
+    expect(classWeight(el({ class: 'share', id: 'story' }))).toBe(0);
+  });
+  it('hides by a utility class in any case, never by the id', () => {
+    expect(isHidden(el({ class: 'sr-only' }))).toBe(true);
+    expect(isHidden(el({ class: 'box Hidden' }))).toBe(true);
+    expect(isHidden(el({ id: 'hidden' }))).toBe(false);
+    expect(isHidden(el({ class: 'hidden-xs' }))).toBe(false);
+  });
+  it('knows caption and credit names at the start of a word only', () => {
+    expect(captionNamed(facts({ class: 'wp-caption-text' }))).toBe(true);
+    expect(captionNamed(facts({ id: 'photo-credit' }))).toBe(true);
+    expect(captionNamed(facts({ class: 'recaption' }))).toBe(false);
+    expect(captionNamed(facts({}))).toBe(false);
   });
 });
 
