@@ -525,13 +525,16 @@ function addLeaf(s: Float64Array, o: number, values: Float64Array, at: number, K
 }
 
 /** Every tree's leaf values added to the scores of rows 0..n-1 of x (predictLogProbaRows). */
-function walkRows(c: CompiledGbdt, x: Float32Array, n: number, F: number, K: number, s: Float64Array): void {
+const ROW_TILE = 256;
+
+/** Adds every tree's leaf to the sums of rows from..n-1 (n: one past the last). */
+function walkRows(c: CompiledGbdt, x: Float32Array, from: number, n: number, F: number, K: number, s: Float64Array): void {
   const { roots, depths, feature, threshold, children, leafAt, leafValues } = c;
   // A Float32Array holds float32 values already: no Math.fround. NaN > t is false: NaN goes
   // left. The child is picked by arithmetic (+(v > t)), which compiles without a branch.
   for (let t = 0; t < roots.length; t++) {
     const root = roots[t]!, depth = depths[t]!;
-    let r = 0;
+    let r = from;
     for (; r + LANES <= n; r += LANES) {
       const a0 = r * F, a1 = a0 + F, a2 = a1 + F, a3 = a2 + F;
       let n0 = root, n1 = root, n2 = root, n3 = root;
@@ -568,7 +571,10 @@ export function predictLogProbaRows(model: GbdtModel, x: Float32Array, n: number
   const s = out ?? new Float64Array(n * K);
   if (s.length < n * K) throw new Error(`gbdt: output buffer holds ${s.length} values, need ${n * K}`);
   for (let r = 0; r < n; r++) for (let k = 0; k < K; k++) s[r * K + k] = model.base[k]!;
-  walkRows(compiled(model), x, n, F, K, s);
+  // In tiles of rows: a whole long document's matrix (60,000 table rows: 14 MB) streamed once
+  // per tree would fall out of cache every time.
+  const c = compiled(model);
+  for (let r = 0; r < n; r += ROW_TILE) walkRows(c, x, r, Math.min(n, r + ROW_TILE), F, K, s);
   for (let o = 0; o < n * K; o += K) logSoftmax(s, o, K);
   return s;
 }
