@@ -16,3 +16,13 @@ export function memoByString<R>(fn: (s: string) => R, max = 4096): (s: string) =
     return v;
   };
 }
+
+/**
+ * memoByString for texts of at most maxLength characters; a longer one gets `otherwise` at once,
+ * neither computed nor kept (fn must answer it for those too). The line recognisers are asked
+ * about every paragraph and answer a long one "no": it is not worth hashing into their caches.
+ */
+export function memoShort<R>(fn: (s: string) => R, maxLength: number, otherwise: R, max = 4096): (s: string) => R {
+  const memo = memoByString(fn, max);
+  return (s: string): R => (s.length > maxLength ? otherwise : memo(s));
+}

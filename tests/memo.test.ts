@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoByString } from '../src/memo.js';
+import { memoByString, memoShort } from '../src/memo.js';
 
 describe('memoByString', () => {
   it('answers a repeated string from the cache', () => {
@@ -24,6 +24,13 @@ describe('memoByString', () => {
     let calls = 0;
     const f = memoByString((s) => { calls++; return s ? null : 'empty'; });
     f('x'); f('x');
+    expect(calls).toBe(1);
+  });
+
+  it('memoShort answers texts over its length at once, without calling or keeping them', () => {
+    let calls = 0;
+    const f = memoShort((s) => { calls++; return s.length; }, 3, -1);
+    expect([f('abc'), f('abc'), f('abcd'), f('abcd')]).toEqual([3, 3, -1, -1]);
     expect(calls).toBe(1);
   });
 });

@@ -524,7 +524,7 @@ function addLeaf(s: Float64Array, o: number, values: Float64Array, at: number, K
   for (let k = 0; k < K; k++) s[o + k]! += values[at + k]!;
 }
 
-/** Every tree's leaf values added to the scores of rows 0..n-1 of x (predictLogProbaRows). */
+// Rows per tile of predictLogProbaRows: every tree walks one tile before the next tile.
 const ROW_TILE = 256;
 
 /** Adds every tree's leaf to the sums of rows from..n-1 (n: one past the last). */
@@ -560,8 +560,9 @@ function walkRows(c: CompiledGbdt, x: Float32Array, from: number, n: number, F: 
 
 /**
  * predictLogProba of every row of a row-major n×features float32 matrix, into `out` (n×K,
- * row-major). Tree by tree over all rows, LANES rows at a time, rather than row by row: a
- * tree's nodes stay in cache, the walks of a lane's rows overlap, and no row view is made.
+ * row-major). Tree by tree over a tile of rows, LANES rows at a time, rather than row by row:
+ * a tree's nodes and the tile's rows stay in cache, the walks of a lane's rows overlap, and no
+ * row view is made.
  * Each row's sums are taken in the same tree order as predictLogProba's, so the results are
  * bit-identical to it.
  */

@@ -2,7 +2,7 @@
 // "© 2016 … All rights reserved". The phrases are data (phrases.json, grouped by language);
 // this module only knows how to compare a block of text with them. Used by the text and
 // Markdown dump extractors, and free for the HTML body extractor.
-import { memoByString } from '../../memo.js';
+import { memoShort } from '../../memo.js';
 import PHRASES from './phrases.json' with { type: 'json' };
 
 export type BoilerplateKind = 'line' | 'prefix' | 'contains';
@@ -170,11 +170,11 @@ class Matcher implements BoilerplateMatcher {
 
   // The classifier, the tag and caption finders ask isStop and hasCredit about the same short
   // lines, which recur across a site's pages: remembered (bounded, emptied when full).
-  private readonly credited = memoByString((text: string) => this.hasCreditOf(text));
-  private readonly stopped = memoByString((text: string) => this.isStopOf(text));
+  private readonly credited = memoShort((text: string) => this.hasCreditOf(text), PREFIX_MAX * 2, false);
+  private readonly stopped = memoShort((text: string) => this.isStopOf(text), STOP_MAX, false);
 
   hasCredit(text: string): boolean {
-    return text.length <= PREFIX_MAX * 2 && this.credited(text);
+    return this.credited(text);
   }
 
   private hasCreditOf(text: string): boolean {
@@ -202,7 +202,7 @@ class Matcher implements BoilerplateMatcher {
   }
 
   isStop(text: string): boolean {
-    return text.length <= STOP_MAX && this.stopped(text);
+    return this.stopped(text);
   }
 
   private isStopOf(text: string): boolean {

@@ -1,6 +1,7 @@
 // Recognisers for the metadata lines that sit around a headline in a dump: dates, bylines,
 // reading times. They decide what a line *is*; ./article.ts decides which one to keep.
 import { toIsoDate } from '../../normalize/date.js';
+import { memoShort } from '../../memo.js';
 import { memoByText, wordCountOf } from './measure.js';
 
 // A date must look like one before the (lenient) date reader is asked: a month word next to
@@ -29,12 +30,11 @@ const TIME_AFTER = /^[\s,:|·•–—-]*(?:at|à|um|a las|alle|às|om|в)?\s*\d
 
 // A line is asked for its date several times over (dateline, metadata line, header zone, the
 // labeller's features): remembered per text. Longer text holds no date line; each of these
-// recognisers answers long text before its memo is asked, so a paragraph is not hashed and
+// recognisers answers long text without its memo (memoShort), so a paragraph is not hashed and
 // kept in five caches only to be told "no".
 const DATE_MAX = 200;
-const dateMemo = memoByText(dateIn);
 /** The date written in a short line ("February 1, 2016: 12:41 PM ET"), as found; else null. */
-export const findDate = (text: string): string | null => (text.length > DATE_MAX ? null : dateMemo(text));
+export const findDate: (text: string) => string | null = memoShort(dateIn, DATE_MAX, null);
 
 function dateIn(text: string): string | null {
   // Every date shape has a digit run of at least one; most lines have none.
@@ -59,12 +59,11 @@ function dateIn(text: string): string | null {
 const DATE_LINE_WORDS = /^(?:published|posted|updated|last updated|modified|date|on|am|le|el|il|em|op|den|vom|del|de|du|le|à|at|um|a las|mis à jour|publié|publicado|actualizado|aktualisiert|veröffentlicht|pubblicato|aggiornato|gepubliceerd|bijgewerkt|opublikowano|обновлено|опубликовано|yayınlanma|güncelleme|first published|originally published|[ap]\.?m\.?|[A-Z]{2,4}|utc|gmt|et|pt|ct|mez|cet|cest)$/iu;
 
 const DATE_LINE_MAX = 90;
-const dateLineMemo = memoByText(isDateLineOf);
 /**
  * A line that is only a date (with a weekday, time, "Published", "Updated" around it): a
  * dateline, never body text.
  */
-export const isDateLine = (text: string): boolean => text.length <= DATE_LINE_MAX && dateLineMemo(text);
+export const isDateLine: (text: string) => boolean = memoShort(isDateLineOf, DATE_LINE_MAX, false);
 
 function isDateLineOf(text: string): boolean {
   if (text.length > DATE_LINE_MAX) return false;
@@ -90,9 +89,8 @@ export function looksLikeNames(text: string): boolean {
 }
 
 const NAME_LINE_MAX = 40;
-const nameLineMemo = memoByText(isNameLineOf);
 /** A line that is just a person's name ("Will Knight"), as header zones print the author. */
-export const isNameLine = (text: string): boolean => text.length <= NAME_LINE_MAX && nameLineMemo(text);
+export const isNameLine: (text: string) => boolean = memoShort(isNameLineOf, NAME_LINE_MAX, false);
 
 function isNameLineOf(text: string): boolean {
   if (text.length > NAME_LINE_MAX) return false;
@@ -101,9 +99,8 @@ function isNameLineOf(text: string): boolean {
 }
 
 const BYLINE_MAX = 160;
-const bylineMemo = memoByText(bylineIn);
 /** The name(s) in a byline line ("By Ahiza Garcia @ahiza_garcia February 1, 2016"), or null. */
-export const bylineOf = (text: string): string | null => (text.length > BYLINE_MAX ? null : bylineMemo(text));
+export const bylineOf: (text: string) => string | null = memoShort(bylineIn, BYLINE_MAX, null);
 
 function bylineIn(text: string): string | null {
   if (text.length > BYLINE_MAX) return null;
@@ -119,9 +116,8 @@ function bylineIn(text: string): string | null {
 }
 
 const READING_TIME_MAX = 60;
-const readingTimeMemo = memoByText(isReadingTimeOf);
 /** "5 min read", "Lesezeit: 3 Minuten", "885 words": reading-time and length lines. */
-export const isReadingTime = (text: string): boolean => text.length < READING_TIME_MAX && readingTimeMemo(text);
+export const isReadingTime: (text: string) => boolean = memoShort(isReadingTimeOf, READING_TIME_MAX - 1, false);
 
 function isReadingTimeOf(text: string): boolean {
   return text.length < READING_TIME_MAX && /\d|time|zeit|temps|tiempo|tempo|leestijd|время/i.test(text) && /\b\d+\s*(?:-|–)?\s*(?:min(?:ute)?s?\.?(?:\s+(?:read|de lecture|lesezeit|di lettura|de leitura|leestijd))?|words|wörter|mots|palabras|parole|palavras)\b|\b(?:reading time|lesezeit|temps de lecture|tiempo de lectura|tempo di lettura|tempo de leitura|leestijd|время чтения)\b/iu.test(text);
