@@ -7,7 +7,7 @@ import { InputError } from '../errors.js';
 import { reasonOf } from '../input/discover.js';
 import { gunzipIfNeeded, readRawFileSync } from '../input/read.js';
 import { errorResult } from '../error-result.js';
-import { processDocument } from '../pipeline.js';
+import { processDocumentLazily } from '../lazy-pipeline.js';
 import type { FileFacts } from '../store/sources.js';
 import type { ExtractOptions, ExtractResult, Format } from '../types.js';
 
@@ -35,7 +35,7 @@ export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update
 const reasonFor = (err: unknown, what: string): string =>
   err instanceof InputError ? err.message : what === 'read' ? reasonOf(err) : `extraction failed: ${(err as Error).message}`;
 
-export function runJob(job: Job, options: ExtractOptions): JobResult {
+export async function runJob(job: Job, options: ExtractOptions): Promise<JobResult> {
   let raw: Uint8Array;
   let file: FileFacts | null = null;
   if (job.bytes) {
@@ -52,7 +52,7 @@ export function runJob(job: Job, options: ExtractOptions): JobResult {
   }
   try {
     const bytes = gunzipIfNeeded(raw);
-    return { result: processDocument({ source: job.source, bytes, format: job.format }, options), file };
+    return { result: await processDocumentLazily({ source: job.source, bytes, format: job.format }, options), file };
   } catch (err) {
     return { result: errorResult(job.source, reasonFor(err, 'extract')), file };
   }

@@ -11,10 +11,10 @@ export type WorkerReply =
   | { seq: number; ok: true; result: JobResult }
   | { seq: number; ok: false; inputError: boolean; message: string };
 
-parentPort?.on('message', (req: WorkerRequest) => {
+parentPort?.on('message', async (req: WorkerRequest) => {
   let reply: WorkerReply;
   try {
-    reply = { seq: req.seq, ok: true, result: runJob(req.job, req.options) };
+    reply = { seq: req.seq, ok: true, result: await runJob(req.job, req.options) };
   } catch (err) {
     reply = { seq: req.seq, ok: false, inputError: err instanceof InputError, message: (err as Error).message };
   }
