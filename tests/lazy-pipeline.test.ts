@@ -2,13 +2,13 @@
 // arrives: a run over text dumps must never load the HTML parser or the Markdown stack (~17 MB
 // of RSS per worker), and what it extracts must be what processDocument extracts.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { processDocumentLazily } from '../src/lazy-pipeline.js';
 import { processDocument } from '../src/pipeline.js';
 import { DEFAULT_EXTRACT_OPTIONS } from '../src/types.js';
+import { moduleLogging } from './module-hooks.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SAMPLES = join(ROOT, 'samples');
@@ -32,13 +32,7 @@ describe('processDocumentLazily', () => {
 
 describe.skipIf(!BUILT)('what a worker\'s pipeline loads', () => {
   it('the text extractor only for text, the HTML parser on the first HTML page, never the Markdown stack', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'lede-lazy-'));
-    const log = join(dir, 'loaded.txt');
-    const hooks = join(dir, 'hooks.mjs');
-    writeFileSync(hooks, `import { appendFileSync } from 'node:fs';
-export async function load(url, context, next) { appendFileSync(${JSON.stringify(log)}, url + '\\n'); return next(url, context); }`);
-    const register = join(dir, 'register.mjs');
-    writeFileSync(register, `import { register } from 'node:module'; register(${JSON.stringify('file://' + hooks)});`);
+    const { dir, log, nodeArgs } = moduleLogging('lede-lazy-');
     const script = join(dir, 'run.mjs');
     writeFileSync(script, `import { appendFileSync, readFileSync } from 'node:fs';
 const { processDocumentLazily } = await import(${JSON.stringify('file://' + join(ROOT, 'dist/lazy-pipeline.js'))});
@@ -48,7 +42,7 @@ for (const f of ['city-council-bike-lanes.txt', 'nbc-sanctuary-seed.txt']) if ((
 appendFileSync(${JSON.stringify(log)}, 'MARK html\\n');
 if ((await run('coastal-wetlands-study.html')).status !== 'ok') process.exit(4);
 `);
-    const r = spawnSync(process.execPath, ['--import', register, script], { encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(process.execPath, [...nodeArgs, script], { encoding: 'utf8', timeout: 60_000 });
     expect(r.status, r.stderr).toBe(0);
     const lines = readFileSync(log, 'utf8').split('\n').filter(Boolean);
     const mark = lines.indexOf('MARK html');

@@ -2,10 +2,10 @@
 // workers. Loading the extraction stack (cheerio, unified, the dump model's code) in the main
 // thread as well cost ~18 MB of RSS per run and start-up time for every command.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { moduleLogging } from '../module-hooks.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BIN = join(ROOT, 'bin/lede.js');
@@ -13,14 +13,8 @@ const BUILT = existsSync(join(ROOT, 'dist/cli/main.js'));
 
 /** Every module URL the main thread of `lede ARGS` loads (module hooks see the main thread's loads). */
 function loadedModules(args: string[]): string[] {
-  const dir = mkdtempSync(join(tmpdir(), 'lede-main-thread-'));
-  const log = join(dir, 'loaded.txt');
-  const hooks = join(dir, 'hooks.mjs');
-  writeFileSync(hooks, `import { appendFileSync } from 'node:fs';
-export async function load(url, context, next) { appendFileSync(${JSON.stringify(log)}, url + '\\n'); return next(url, context); }`);
-  const register = join(dir, 'register.mjs');
-  writeFileSync(register, `import { register } from 'node:module'; register(${JSON.stringify('file://' + hooks)});`);
-  const r = spawnSync(process.execPath, ['--import', register, BIN, ...args], { encoding: 'utf8', cwd: dir, timeout: 60_000 });
+  const { dir, log, nodeArgs } = moduleLogging('lede-main-thread-');
+  const r = spawnSync(process.execPath, [...nodeArgs, BIN, ...args], { encoding: 'utf8', cwd: dir, timeout: 60_000 });
   expect(r.status, r.stderr).toBe(0);
   return readFileSync(log, 'utf8').split('\n').filter(Boolean);
 }
