@@ -39,6 +39,40 @@ export function normalizeInline(s: string | null | undefined): string {
   return LOOSE_SPACE.test(clean) ? clean.replace(/\s+/g, ' ').trim() : clean;
 }
 
+// The no-break spaces: a writer puts one between words that must stay together ("10\u00a0km",
+// "M.\u00a0Dupont", a French space before "?"), and readers of the body want it as the page had it.
+const NO_BREAK = /[\u00a0\u2007\u202f]/;
+const NO_BREAK_ALL = /[\u00a0\u2007\u202f]/g;
+
+/**
+ * One body paragraph: like normalizeInline, but a no-break space standing alone between two words
+ * stays; any other run of whitespace (a no-break space beside a plain one included) becomes one space.
+ */
+export function normalizeParagraph(s: string | null | undefined): string {
+  if (s == null) return '';
+  const clean = NOT_PLAIN.test(s) ? cleanChars(s) : s;
+  if (!NO_BREAK.test(clean)) return LOOSE_SPACE.test(clean) ? clean.replace(/\s+/g, ' ').trim() : clean;
+  return clean.replace(/\s+/g, spaceRun).trim();
+}
+
+/** A run of whitespace as one space, unless it is a lone no-break space: `text.replace(/\s+/g, spaceRun)`. */
+export const spaceRun = (run: string): string => (run.length === 1 && NO_BREAK.test(run) ? run : ' ');
+
+/**
+ * `s.replace(/\s+/g, ' ').trim()` with a lone no-break space kept — the same length, the same
+ * characters elsewhere; null when `s` has no no-break space, and the plain collapse is the answer.
+ */
+export function collapseKeepingNoBreak(s: string): string | null {
+  return NO_BREAK.test(s) ? s.replace(/\s+/g, spaceRun).trim() : null;
+}
+
+export const hasNoBreakSpace = (s: string): boolean => NO_BREAK.test(s);
+
+/** Every no-break space as a plain one: the form content hashes are taken of (see hash.ts). */
+export function foldNoBreakSpaces(s: string): string {
+  return NO_BREAK.test(s) ? s.replace(NO_BREAK_ALL, ' ') : s;
+}
+
 /** Like normalizeInline but null when nothing is left, for optional fields. */
 export function normalizeField(s: string | null | undefined): string | null {
   const v = normalizeInline(s);
@@ -46,13 +80,13 @@ export function normalizeField(s: string | null | undefined): string | null {
 }
 
 /**
- * Paragraphs → body text: each block normalized inline, empty ones dropped, consecutive exact
+ * Paragraphs → body text: each block normalized as a paragraph, empty ones dropped, consecutive exact
  * duplicates dropped (dumps often repeat a line), joined by exactly one blank line.
  */
 export function joinParagraphs(blocks: readonly string[]): string {
   const out: string[] = [];
   for (const b of blocks) {
-    const p = normalizeInline(b);
+    const p = normalizeParagraph(b);
     if (p !== '' && out[out.length - 1] !== p) out.push(p);
   }
   return out.join('\n\n');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { joinParagraphs, joinWrappedLines, normalizeInline, vocabularyOf } from '../../src/normalize/text.js';
+import { collapseKeepingNoBreak, foldNoBreakSpaces, joinParagraphs, joinWrappedLines, normalizeInline, normalizeParagraph, vocabularyOf } from '../../src/normalize/text.js';
+import { contentHash } from '../../src/normalize/hash.js';
 
 describe('normalizeInline', () => {
   it('applies NFC, turns NBSP into a space and drops zero-width characters and soft hyphens', () => {
@@ -36,6 +37,41 @@ describe('normalizeInline', () => {
 describe('joinParagraphs', () => {
   it('separates paragraphs by exactly one blank line and drops empty and repeated blocks', () => {
     expect(joinParagraphs([' One  two ', '', 'One two', '\u00a0', 'Three'])).toBe('One two\n\nThree');
+  });
+  it('keeps a no-break space the page put between two words', () => {
+    expect(joinParagraphs(['The letter\u00a0threatened to cut\u00a0', '10\u202fkm, 5\u2007000'])).toBe('The letter\u00a0threatened to cut\n\n10\u202fkm, 5\u2007000');
+  });
+});
+
+describe('normalizeParagraph', () => {
+  it('keeps a lone no-break space between words, folds one beside other whitespace, trims them at the ends', () => {
+    expect(normalizeParagraph('\u00a0M.\u00a0Dupont \u00a0a dit\u00a0\u00a0oui\u00a0?\u00a0')).toBe('M.\u00a0Dupont a dit oui\u00a0?');
+  });
+  it('is normalizeInline for text without a no-break space', () => {
+    for (const s of ['  “Quoted”\t—\n dash\u2003end ', 'Cafe\u0301 x', 'a\u000bb']) expect(normalizeParagraph(s)).toBe(normalizeInline(s));
+  });
+  it('folds back to what normalizeInline gives, so the two never disagree on anything but the no-break spaces', () => {
+    const s = ' a\u00a0b \u3000 c\u202fd\t\u00a0e ';
+    expect(foldNoBreakSpaces(normalizeParagraph(s))).toBe(normalizeInline(s));
+  });
+});
+
+describe('collapseKeepingNoBreak', () => {
+  it('is null without a no-break space, else the plain collapse with lone no-break spaces in place', () => {
+    expect(collapseKeepingNoBreak(' a  b ')).toBeNull();
+    const s = ' a\u00a0b  c \u00a0d ';
+    const kept = collapseKeepingNoBreak(s)!;
+    expect(kept).toBe('a\u00a0b c d');
+    expect(foldNoBreakSpaces(kept)).toBe(s.replace(/\s+/g, ' ').trim());
+  });
+});
+
+describe('contentHash', () => {
+  // Two copies of an article that differ only in how the page encoded a space are one article,
+  // and a body stored with its no-break spaces hashes as the plain-space body always did.
+  it('hashes no-break spaces as plain ones', () => {
+    expect(contentHash('Big\u00a0news', 'The letter\u00a0threatened')).toBe(contentHash('Big news', 'The letter threatened'));
+    expect(contentHash('Big news', 'a b')).not.toBe(contentHash('Big news', 'ab'));
   });
 });
 

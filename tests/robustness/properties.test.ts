@@ -16,7 +16,7 @@ import { extract } from '../../src/extract/index.js';
 import { contentHash } from '../../src/normalize/hash.js';
 import { normalizeLang, normalizeUrl, toArticle } from '../../src/normalize/article.js';
 import { toIsoDate } from '../../src/normalize/date.js';
-import { joinParagraphs, normalizeField, normalizeInline, splitParagraphs } from '../../src/normalize/text.js';
+import { foldNoBreakSpaces, joinParagraphs, normalizeField, normalizeInline, normalizeParagraph, splitParagraphs } from '../../src/normalize/text.js';
 import { processDocument } from '../../src/pipeline.js';
 import { ARTICLE_COLUMNS, DEFAULT_EXTRACT_OPTIONS, FORMATS, META_FIELDS, type ExtractResult, type Format } from '../../src/types.js';
 import { articleHtml, BUILT, lede, ROOT, tempDir } from './helpers.js';
@@ -243,6 +243,10 @@ describe('normalization is idempotent', () => {
       expect(normalizeInline(once)).toBe(once);
       expect(once).toBe(once.normalize('NFC'));
       expect(normalizeField(normalizeField(s))).toBe(normalizeField(s));
+      // The body's form keeps lone no-break spaces and is otherwise the inline form.
+      const para = normalizeParagraph(s);
+      expect(normalizeParagraph(para)).toBe(para);
+      expect(foldNoBreakSpaces(para)).toBe(once);
     }), params(2000));
   });
 
@@ -250,7 +254,7 @@ describe('normalization is idempotent', () => {
     fc.assert(fc.property(fc.array(text, { maxLength: 12 }), (blocks) => {
       const body = joinParagraphs(blocks);
       expect(joinParagraphs(splitParagraphs(body))).toBe(body);
-      for (const para of splitParagraphs(body)) expect(normalizeInline(para)).toBe(para);
+      for (const para of splitParagraphs(body)) expect(normalizeParagraph(para)).toBe(para);
     }), params(1000));
   });
 

@@ -6,7 +6,7 @@
 import type { ExtractOptions, Extraction, MetaField } from '../../types.js';
 import { boilerplateMatcher } from '../boilerplate/index.js';
 import { emptyExtraction } from '../empty.js';
-import type { Block } from './block.js';
+import { shownText, type Block } from './block.js';
 import { classifyBlocks, type Scored } from './classify.js';
 import { cutAtStop, densestRun, embeddedGalleries, embeddedWidgets, extendCleanRun, isCleanDump, keepInBody, leadStart, trimEdges, type Run } from './body.js';
 import { findDeck } from './deck.js';
@@ -190,7 +190,7 @@ export function ruleLayout(blocks: readonly Block[], options: ExtractOptions, ct
       const s = scored[i]!;
       if (widgets.has(i) || !keepInBody(s, options.mode)) continue;
       if (i === h || i === hLast || i === deckIdx || (i <= bodyStart0 + 2 && skip.has(norm(s.block.text)))) continue;
-      body.push(s.block.text);
+      body.push(shownText(s.block));
       bodyIdx.push(i);
       if (s.cls === 'prose') prose += s.weight;
     }

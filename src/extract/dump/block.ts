@@ -16,6 +16,12 @@ export type BlockKind =
 export interface Block {
   /** Inline text, whitespace collapsed; links are their text, images dropped. */
   text: string;
+  /**
+   * The text as the body shows it, set only when it differs from `text`: the same characters,
+   * a no-break space the dump put between two words kept where `text` has a plain one. The
+   * rules read `text`, so how a page encoded its spaces never changes a label.
+   */
+  shown?: string;
   kind: BlockKind;
   /** Heading level 1–6 for headings, list nesting depth (1 = top) for list items, else 0. */
   level: number;
@@ -40,3 +46,6 @@ export interface BlockFlags {
 }
 
 export const isRule = (b: Block): boolean => b.kind === 'rule';
+
+/** What a body paragraph made of this block reads: its no-break spaces kept. */
+export const shownText = (b: Block): string => b.shown ?? b.text;

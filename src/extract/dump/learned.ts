@@ -5,6 +5,7 @@ import type { ExtractOptions, Extraction, MetaField } from '../../types.js';
 import { predictLogProbaRows } from '../../learn/gbdt.js';
 import { ruleLayout } from './article.js';
 import { isCleanDump, keepInBody } from './body.js';
+import { shownText } from './block.js';
 import { decodeLayout } from './decode.js';
 import { blockFeatures } from './features.js';
 import { headlineText } from './headline.js';
@@ -97,7 +98,7 @@ export function extractLearned(dump: ParsedDump, options: ExtractOptions, model:
     const s = scored[i]!;
     if (!keepInBody(s, options.mode) && s.cls !== 'short') continue;
     if (i <= hLast + 3 && skip.has(norm(s.block.text))) continue;
-    x.body.push(s.block.text);
+    x.body.push(shownText(s.block));
     if (s.cls === 'prose') prose += s.weight;
   }
   x.notArticle = prose < MIN_ARTICLE_PROSE || rules.notArticle === true;

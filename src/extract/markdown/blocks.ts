@@ -12,6 +12,7 @@ import { unified, type Plugin } from 'unified';
 import type { Block, BlockKind } from '../dump/block.js';
 import { linesToBlocks } from './lines.js';
 import { parseJsonHeader } from './metadata.js';
+import { visualLines } from './visual-lines.js';
 
 export interface MarkdownDoc {
   blocks: Block[];
@@ -128,8 +129,6 @@ function inline(nodes: readonly PhrasingContent[] | readonly Nodes[], acc: Inlin
   }
 }
 
-const clean = (s: string) => s.replace(/[ \t\r\f\v\u00a0]+/g, ' ').replace(/ ?\n ?/g, '\n').trim();
-
 function isWholeEmphasis(children: readonly PhrasingContent[]): boolean {
   const real = children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
   return real.length === 1 && (real[0]!.type === 'emphasis' || real[0]!.type === 'strong');
@@ -146,19 +145,18 @@ class Builder {
   private push(kind: BlockKind, level: number, node: Nodes, acc: Inline, emphasis = false): void {
     const line = node.position?.start.line ?? 0;
     // A paragraph with hard breaks is several visual lines ("By Jane Doe  \nMay 5, 2016").
-    const parts = kind === 'paragraph' || kind === 'quote' ? clean(acc.text).split('\n') : [clean(acc.text).replace(/\n/g, ' ')];
-    const total = clean(acc.text).length || 1;
-    const share = Math.min(1, acc.link / total);
-    if (parts.every((p) => p === '')) {
+    const { lines: parts, chars } = visualLines(acc.text, kind === 'paragraph' || kind === 'quote');
+    const share = Math.min(1, acc.link / (chars || 1));
+    if (parts.every((p) => p.text === '')) {
       // Image-only paragraph: keep a placeholder so the body is not split around a figure.
       if (acc.media) this.blocks.push({ text: '', kind: 'line', level: 0, linkShare: share, line, gapBefore: true, flags: { media: true } });
       return;
     }
     parts.forEach((p, k) => {
-      if (p === '') return;
+      if (p.text === '') return;
       const flags = emphasis ? { emphasis: true } : undefined;
       this.blocks.push({
-        text: p, kind: parts.length > 1 && kind === 'paragraph' ? 'line' : kind, level, linkShare: share,
+        ...p, kind: parts.length > 1 && kind === 'paragraph' ? 'line' : kind, level, linkShare: share,
         line: line + k, gapBefore: true, ...(flags ? { flags } : {}),
       });
     });

@@ -8,6 +8,7 @@
 // emphasis markers — and no more. Ordinary documents never come here (see blocks.ts).
 import type { Block, BlockKind } from '../dump/block.js';
 import { parseJsonHeader } from './metadata.js';
+import { visualLines } from './visual-lines.js';
 
 export interface LineDoc {
   blocks: Block[];
@@ -133,8 +134,6 @@ export function inlineLinear(src: string, defs: ReadonlySet<string>, deps: LineR
   return { text: unprotect(text), link, media: acc.media };
 }
 
-const clean = (s: string) => s.replace(/[ \t\r\f\v\u00a0]+/g, ' ').replace(/ ?\n ?/g, '\n').trim();
-
 const FENCE = /^ {0,3}(`{3,}|~{3,})[ \t]*([^`\s]*)/;
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
@@ -180,18 +179,17 @@ export function linesToBlocks(text: string, deps: LineReaderDeps): LineDoc {
   let seenContent = false;
 
   const push = (kind: BlockKind, level: number, line: number, acc: Inline, emphasis = false) => {
-    const cleaned = clean(acc.text);
-    const parts = kind === 'paragraph' || kind === 'quote' ? cleaned.split('\n') : [cleaned.replace(/\n/g, ' ')];
-    const share = Math.min(1, acc.link / (cleaned.length || 1));
+    const { lines: parts, chars } = visualLines(acc.text, kind === 'paragraph' || kind === 'quote');
+    const share = Math.min(1, acc.link / (chars || 1));
     seenContent = true;
-    if (parts.every((p) => p === '')) {
+    if (parts.every((p) => p.text === '')) {
       if (acc.media) blocks.push({ text: '', kind: 'line', level: 0, linkShare: share, line, gapBefore: true, flags: { media: true } });
       return;
     }
     parts.forEach((p, k) => {
-      if (p === '') return;
+      if (p.text === '') return;
       blocks.push({
-        text: p, kind: parts.length > 1 && kind === 'paragraph' ? 'line' : kind, level, linkShare: share,
+        ...p, kind: parts.length > 1 && kind === 'paragraph' ? 'line' : kind, level, linkShare: share,
         line: line + k, gapBefore: true, ...(emphasis ? { flags: { emphasis: true } } : {}),
       });
     });

@@ -4,7 +4,7 @@
 // mail (~79 columns, indented, paragraphs split over lines). Wrapped lines are joined back
 // into paragraphs only when the wrap width proves they were wrapped; otherwise every line is
 // its own block, because a menu entry glued onto the next line would look like prose.
-import { joinWrappedLines, vocabularyOf } from '../../normalize/text.js';
+import { collapseKeepingNoBreak, joinWrappedLines, vocabularyOf } from '../../normalize/text.js';
 import type { Block, BlockKind } from '../dump/block.js';
 import { hasLinkMarkers, stripLinkMarkers } from './links.js';
 
@@ -94,7 +94,9 @@ export function textToBlocks(allLines: readonly string[], firstLine = 1): Block[
     const joined = cur.lines.length === 1 ? first.text : joinWrappedLines(cur.lines.map((l) => l.text), vocab);
     const { text, linkChars } = markers ? stripLinkMarkers(joined) : { text: joined, linkChars: 0 };
     // Text-browser widgets: "(BUTTON) Search", "____________________", "IFRAME:".
-    const clean = text.replace(WIDGETS, ' ').replace(/\s+/g, ' ').trim();
+    const unwidgeted = text.replace(WIDGETS, ' ');
+    const clean = unwidgeted.replace(/\s+/g, ' ').trim();
+    const shown = first.rule ? null : collapseKeepingNoBreak(unwidgeted);
     const widgetOnly = clean === '' && text.trim() !== '';
     const kind: BlockKind = first.rule ? 'rule' : cur.bullet ? 'list-item' : cur.lines.length > 1 ? 'paragraph' : 'line';
     blocks.push({
@@ -104,6 +106,7 @@ export function textToBlocks(allLines: readonly string[], firstLine = 1): Block[
       linkShare: markers ? (clean.length === 0 ? 0 : Math.min(1, linkChars / clean.length)) : null,
       line: first.n,
       gapBefore: gap,
+      ...(shown !== null && shown !== clean ? { shown } : {}),
       ...(widgetOnly ? { flags: { media: true } } : {}),
     });
     gap = false;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { textToBlocks } from '../../../src/extract/text/blocks.js';
+import { shownText } from '../../../src/extract/dump/block.js';
 
 const texts = (t: string) => textToBlocks(t.split('\n')).map((b) => [b.kind, b.text]);
 
@@ -14,5 +15,14 @@ describe('textToBlocks: numbered lines', () => {
     expect(texts(' 1. First step of the list\n 2. Second step\n10. Tenth step')).toEqual([
       ['list-item', 'First step of the list'], ['list-item', 'Second step'], ['list-item', 'Tenth step'],
     ]);
+  });
+});
+
+describe('textToBlocks: no-break spaces', () => {
+  it('reads them as plain spaces and shows a lone one between words as the dump had it', () => {
+    const [b] = textToBlocks(['The letter\u00a0threatened to cut\u00a0 the funds.\u00a0']);
+    expect(b!.text).toBe('The letter threatened to cut the funds.');
+    expect(shownText(b!)).toBe('The letter\u00a0threatened to cut the funds.');
+    expect(textToBlocks(['No such space here.'])[0]!.shown).toBeUndefined();
   });
 });

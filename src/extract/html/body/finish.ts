@@ -6,7 +6,7 @@
 //   - a trailing run of boilerplate (tags, share prompts, newsletter pitches, "letters to the
 //     editor" notes), and everything after a closing heading such as "Comments" or "Related".
 import { boilerplateMatcher, type BoilerplateKind, type BoilerplateMatcher } from '../../boilerplate/index.js';
-import { normalizeInline } from '../../../normalize/text.js';
+import { hasNoBreakSpace, normalizeInline, normalizeParagraph } from '../../../normalize/text.js';
 import type { Mode } from '../../../types.js';
 import { isProse } from './aggregate.js';
 import type { Block } from './doc-index.js';
@@ -18,7 +18,9 @@ export interface FinishOptions {
   phrases?: readonly string[];
 }
 
-interface Item { text: string; block: Block; prose: boolean; phrase: BoilerplateKind | null }
+// `text` is what the rules read (every space plain); `shown` is what the body gets: the same,
+// with the page's no-break spaces between words kept.
+interface Item { text: string; shown: string; block: Block; prose: boolean; phrase: BoilerplateKind | null }
 
 /**
  * Punctuation alone, or a number of one to three digits alone ("1", "[2]", "3."): footnote and
@@ -87,7 +89,7 @@ export function finishBlocks(blocks: readonly Block[], hints: { headline: string
     // The phrase list only judges short text; asking it once per block keeps long pages cheap.
     const prose = isProse(b);
     const ask = text.length <= (prose ? PREFIX_MAX : PHRASE_MAX);
-    items.push({ text, block: b, prose, phrase: ask ? matcher.match(text) : null });
+    items.push({ text, shown: hasNoBreakSpace(b.text) ? normalizeParagraph(b.text) : text, block: b, prose, phrase: ask ? matcher.match(text) : null });
   }
   items = joinDatelines(items);
   items = dropLeading(items, hints);
@@ -95,7 +97,7 @@ export function finishBlocks(blocks: readonly Block[], hints: { headline: string
   const mode = options.mode;
   items = items.filter((it, i) => !isBoilerplate(it, i === 0 || i === items.length - 1, mode) && !isCredit(it, matcher));
   items = dropTrailing(items, mode);
-  return items.map((it) => it.text);
+  return items.map((it) => it.shown);
 }
 
 /** Longest run-in label joined to the paragraph after it. */
@@ -112,7 +114,7 @@ function joinDatelines(items: Item[]): Item[] {
     const it = items[i]!, next = items[i + 1];
     if (next && it.block.kind === 'text' && !it.prose && it.phrase === null && it.text.length <= DATELINE_MAX
       && RUN_IN.test(it.text) && next.block.kind === 'p' && next.prose) {
-      out.push({ ...next, text: `${it.text} ${next.text}` });
+      out.push({ ...next, text: `${it.text} ${next.text}`, shown: `${it.shown} ${next.shown}` });
       i++;
     } else out.push(it);
   }

@@ -9,7 +9,7 @@
 //   4. the kept blocks are filtered for boilerplate lines and serialized one string per block.
 import type { CheerioAPI } from 'cheerio/slim';
 import type { ExtractOptions } from '../../../types.js';
-import { normalizeInline } from '../../../normalize/text.js';
+import { normalizeParagraph } from '../../../normalize/text.js';
 import { totals } from './aggregate.js';
 import { PASSES, chooseAttempt } from './choose.js';
 import { buildIndex, type Block, type DocIndex, type IndexOptions } from './doc-index.js';
@@ -74,7 +74,7 @@ export function extractHtmlBody($: CheerioAPI, hints: BodyHints, options: Extrac
   if (isUsableEvidence(evidence)) {
     const judged = judgeByEvidence(index, best, evidence, options);
     if (judged === 'use-evidence') {
-      const blocks = evidence.split(/\n\s*\n|\n/).map(normalizeInline).filter((b) => b !== '');
+      const blocks = evidence.split(/\n\s*\n|\n/).map(normalizeParagraph).filter((b) => b !== '');
       return { blocks, rule: 'json-ld', notArticle: false };
     }
     best = judged;

@@ -1,6 +1,7 @@
 // Reconciling the body with the fields: the body pass often starts with blocks the fields
 // already hold (the headline again, the deck, the kicker, a "By …" line, the dateline). They
 // are dropped from the front of the body, never from inside it.
+import { foldNoBreakSpaces } from '../../../normalize/text.js';
 import { fold, wordLength } from './compare.js';
 import { isBylineText, isDateText } from './labels.js';
 
@@ -43,7 +44,8 @@ export function dropLeadingRepeats(blocks: readonly string[], f: KnownFields): s
   let k = 0;
   while (k < blocks.length && k < MAX_LEADING) {
     if (fold(blocks[k]!) === '') { k++; continue; }
-    const field = repeatedField(blocks[k]!, f);
+    // The body keeps a page's no-break spaces; the line rules are written for plain ones.
+    const field = repeatedField(foldNoBreakSpaces(blocks[k]!), f);
     if (!field || used.has(field)) break;
     used.add(field);
     k++;

@@ -16,6 +16,11 @@ describe('finishBlocks', () => {
   it('normalizes whitespace and drops empty and punctuation-only blocks', () => {
     expect(finish([block('  a\n b  '), block(' '), block('•'), ...prose])).toEqual(['a b', ...PROSE.slice(0, 3)]);
   });
+  it('keeps a no-break space between words in the text it returns, and judges the block as if it were plain', () => {
+    const lead = block('By\u00a0Jane Doe | 12\u00a0March 2024');
+    const para = block(`${PROSE[0]!}\u00a0Ends\u00a0here.`);
+    expect(finish([lead, para, ...prose])).toEqual([`${PROSE[0]!}\u00a0Ends\u00a0here.`, ...PROSE.slice(0, 3)]);
+  });
   it('drops leading repeats of the headline and leading metadata lines', () => {
     const lead = [block('Buses for all', 'h'), block('By Jane Doe | 12 March 2024'), block('Updated 14:05'), block('Transport', 'text', true)];
     expect(finish([...lead, ...prose], 'Buses  for all')).toEqual(PROSE.slice(0, 3));
