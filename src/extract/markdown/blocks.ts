@@ -155,10 +155,13 @@ class Builder {
     parts.forEach((p, k) => {
       if (p.text === '') return;
       const flags = emphasis ? { emphasis: true } : undefined;
-      this.blocks.push({
-        ...p, kind: parts.length > 1 && kind === 'paragraph' ? 'line' : kind, level, linkShare: share,
+      const block: Block = {
+        text: p.text, kind: parts.length > 1 && kind === 'paragraph' ? 'line' : kind, level, linkShare: share,
         line: line + k, gapBefore: true, ...(flags ? { flags } : {}),
-      });
+      };
+      // Set afterwards, not spread in: see lines.ts.
+      if (p.shown !== undefined) block.shown = p.shown;
+      this.blocks.push(block);
     });
   }
 

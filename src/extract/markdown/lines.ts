@@ -188,10 +188,14 @@ export function linesToBlocks(text: string, deps: LineReaderDeps): LineDoc {
     }
     parts.forEach((p, k) => {
       if (p.text === '') return;
-      blocks.push({
-        ...p, kind: parts.length > 1 && kind === 'paragraph' ? 'line' : kind, level, linkShare: share,
+      const block: Block = {
+        text: p.text, kind: parts.length > 1 && kind === 'paragraph' ? 'line' : kind, level, linkShare: share,
         line: line + k, gapBefore: true, ...(emphasis ? { flags: { emphasis: true } } : {}),
-      });
+      };
+      // Set afterwards, not spread in: blocks built from one literal share one shape, and the
+      // extractor reads them hundreds of thousands of times on a long dump.
+      if (p.shown !== undefined) block.shown = p.shown;
+      blocks.push(block);
     });
   };
 

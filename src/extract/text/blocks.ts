@@ -99,16 +99,18 @@ export function textToBlocks(allLines: readonly string[], firstLine = 1): Block[
     const shown = first.rule ? null : collapseKeepingNoBreak(unwidgeted);
     const widgetOnly = clean === '' && text.trim() !== '';
     const kind: BlockKind = first.rule ? 'rule' : cur.bullet ? 'list-item' : cur.lines.length > 1 ? 'paragraph' : 'line';
-    blocks.push({
+    const block: Block = {
       text: first.rule ? '' : clean,
       kind,
       level: cur.bullet ? 1 + Math.min(5, Math.floor(first.indent / 3)) : 0,
       linkShare: markers ? (clean.length === 0 ? 0 : Math.min(1, linkChars / clean.length)) : null,
       line: first.n,
       gapBefore: gap,
-      ...(shown !== null && shown !== clean ? { shown } : {}),
       ...(widgetOnly ? { flags: { media: true } } : {}),
-    });
+    };
+    // Set afterwards, not spread in, so most blocks keep one shape (see markdown/lines.ts).
+    if (shown !== null && shown !== clean) block.shown = shown;
+    blocks.push(block);
     gap = false;
     cur = null;
   };
