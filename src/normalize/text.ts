@@ -87,7 +87,9 @@ export function joinParagraphs(blocks: readonly string[]): string {
   const out: string[] = [];
   for (const b of blocks) {
     const p = normalizeParagraph(b);
-    if (p !== '' && out[out.length - 1] !== p) out.push(p);
+    // A repeat is a repeat however its spaces were encoded (as content_hash sees it).
+    const last = out[out.length - 1];
+    if (p !== '' && (last === undefined || (last !== p && foldNoBreakSpaces(last) !== foldNoBreakSpaces(p)))) out.push(p);
   }
   return out.join('\n\n');
 }

@@ -38,6 +38,9 @@ describe('joinParagraphs', () => {
   it('separates paragraphs by exactly one blank line and drops empty and repeated blocks', () => {
     expect(joinParagraphs([' One  two ', '', 'One two', '\u00a0', 'Three'])).toBe('One two\n\nThree');
   });
+  it('drops a repeat that differs from the block before only in its no-break spaces', () => {
+    expect(joinParagraphs(['Big\u00a0news today', 'Big news today', 'Then more.'])).toBe('Big\u00a0news today\n\nThen more.');
+  });
   it('keeps a no-break space the page put between two words', () => {
     expect(joinParagraphs(['The letter\u00a0threatened to cut\u00a0', '10\u202fkm, 5\u2007000'])).toBe('The letter\u00a0threatened to cut\n\n10\u202fkm, 5\u2007000');
   });
