@@ -51,8 +51,7 @@ const NO_BREAK_ALL = /[\u00a0\u2007\u202f]/g;
 export function normalizeParagraph(s: string | null | undefined): string {
   if (s == null) return '';
   const clean = NOT_PLAIN.test(s) ? cleanChars(s) : s;
-  if (!NO_BREAK.test(clean)) return LOOSE_SPACE.test(clean) ? clean.replace(/\s+/g, ' ').trim() : clean;
-  return clean.replace(/\s+/g, spaceRun).trim();
+  return collapseKeepingNoBreak(clean) ?? (LOOSE_SPACE.test(clean) ? clean.replace(/\s+/g, ' ').trim() : clean);
 }
 
 /** A run of whitespace as one space, unless it is a lone no-break space: `text.replace(/\s+/g, spaceRun)`. */
@@ -89,7 +88,9 @@ export function joinParagraphs(blocks: readonly string[]): string {
     const p = normalizeParagraph(b);
     // A repeat is a repeat however its spaces were encoded (as content_hash sees it).
     const last = out[out.length - 1];
-    if (p !== '' && (last === undefined || (last !== p && foldNoBreakSpaces(last) !== foldNoBreakSpaces(p)))) out.push(p);
+    // Folding keeps the length: only same-length neighbours are compared folded.
+    const repeat = last !== undefined && (last === p || (last.length === p.length && foldNoBreakSpaces(last) === foldNoBreakSpaces(p)));
+    if (p !== '' && !repeat) out.push(p);
   }
   return out.join('\n\n');
 }

@@ -12,7 +12,7 @@ import { unified, type Plugin } from 'unified';
 import type { Block, BlockKind } from '../dump/block.js';
 import { linesToBlocks } from './lines.js';
 import { parseJsonHeader } from './metadata.js';
-import { visualLines } from './visual-lines.js';
+import { inlineBlocks } from './visual-lines.js';
 
 export interface MarkdownDoc {
   blocks: Block[];
@@ -143,26 +143,7 @@ class Builder {
   private seenContent = false;
 
   private push(kind: BlockKind, level: number, node: Nodes, acc: Inline, emphasis = false): void {
-    const line = node.position?.start.line ?? 0;
-    // A paragraph with hard breaks is several visual lines ("By Jane Doe  \nMay 5, 2016").
-    const { lines: parts, chars } = visualLines(acc.text, kind === 'paragraph' || kind === 'quote');
-    const share = Math.min(1, acc.link / (chars || 1));
-    if (parts.every((p) => p.text === '')) {
-      // Image-only paragraph: keep a placeholder so the body is not split around a figure.
-      if (acc.media) this.blocks.push({ text: '', kind: 'line', level: 0, linkShare: share, line, gapBefore: true, flags: { media: true } });
-      return;
-    }
-    parts.forEach((p, k) => {
-      if (p.text === '') return;
-      const flags = emphasis ? { emphasis: true } : undefined;
-      const block: Block = {
-        text: p.text, kind: parts.length > 1 && kind === 'paragraph' ? 'line' : kind, level, linkShare: share,
-        line: line + k, gapBefore: true, ...(flags ? { flags } : {}),
-      };
-      // Set afterwards, not spread in: see lines.ts.
-      if (p.shown !== undefined) block.shown = p.shown;
-      this.blocks.push(block);
-    });
+    this.blocks.push(...inlineBlocks(kind, level, node.position?.start.line ?? 0, acc, emphasis));
   }
 
   /**

@@ -8,7 +8,7 @@
 // emphasis markers — and no more. Ordinary documents never come here (see blocks.ts).
 import type { Block, BlockKind } from '../dump/block.js';
 import { parseJsonHeader } from './metadata.js';
-import { visualLines } from './visual-lines.js';
+import { inlineBlocks, type InlineText } from './visual-lines.js';
 
 export interface LineDoc {
   blocks: Block[];
@@ -43,7 +43,7 @@ const ESCAPE = /\\([!-/:-@[-`{-~])/g;
 // (CommonMark emphasises "a**b**c"; underscores there are part of the word, as in snake_case).
 const EMPHASIS = /(^|[\s\p{P}\p{S}])[*_~]{1,6}(?=[^\s*_~])|([^\s*_~])[*_~]{1,6}(?=$|[\s\p{P}\p{S}])|(?<=[\p{L}\p{N}])\*{1,3}(?=[\p{L}\p{N}])/gu;
 
-interface Inline { text: string; link: number; media: boolean }
+type Inline = InlineText;
 
 /** Code spans aside (kept verbatim), in one left-to-right pass with a memo per fence length. */
 function splitCode(src: string): { code: boolean; s: string }[] {
@@ -179,25 +179,10 @@ export function linesToBlocks(text: string, deps: LineReaderDeps): LineDoc {
   let seenContent = false;
 
   const push = (kind: BlockKind, level: number, line: number, acc: Inline, emphasis = false) => {
-    const { lines: parts, chars } = visualLines(acc.text, kind === 'paragraph' || kind === 'quote');
-    const share = Math.min(1, acc.link / (chars || 1));
     seenContent = true;
-    if (parts.every((p) => p.text === '')) {
-      if (acc.media) blocks.push({ text: '', kind: 'line', level: 0, linkShare: share, line, gapBefore: true, flags: { media: true } });
-      return;
-    }
-    parts.forEach((p, k) => {
-      if (p.text === '') return;
-      const block: Block = {
-        text: p.text, kind: parts.length > 1 && kind === 'paragraph' ? 'line' : kind, level, linkShare: share,
-        line: line + k, gapBefore: true, ...(emphasis ? { flags: { emphasis: true } } : {}),
-      };
-      // Set afterwards, not spread in: blocks built from one literal share one shape, and the
-      // extractor reads them hundreds of thousands of times on a long dump.
-      if (p.shown !== undefined) block.shown = p.shown;
-      blocks.push(block);
-    });
+    blocks.push(...inlineBlocks(kind, level, line, acc, emphasis));
   };
+
 
   // The open paragraph: its source lines, where it started, and what contains it.
   let para: string[] = [];
