@@ -21,6 +21,12 @@ export const READ_AHEAD = 8;
 
 export const DEFAULT_DB = 'lede.db';
 
+/**
+ * Documents sent to an extraction worker at once: the one it extracts and the next, so it starts
+ * that one without waiting for the main thread to take a result and send more.
+ */
+export const WORKER_DEPTH = 2;
+
 /** One document's extraction time limit in batch runs (worker threads); past it the document fails. */
 export const EXTRACT_TIMEOUT_MS = 120_000;
 

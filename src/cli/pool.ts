@@ -1,4 +1,5 @@
-// A small fixed pool of extraction workers, one document per worker at a time. Results come back
+// A small fixed pool of extraction workers. Each worker holds the document it is extracting and
+// the next one, so it never waits on the main thread between documents. Results come back
 // as promises, so the caller keeps input order by awaiting them in order. A document that runs
 // past the time limit has its worker terminated and replaced: a pathological page becomes one
 // failed input, never a hung batch. Workers have a heap sized for ordinary pages; a document that
@@ -9,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { fsPathOf } from '../input/read.js';
 import { InputError } from '../errors.js';
-import { EXTRACT_TIMEOUT_MS, WORKER_HEAP_MB, WORKER_RETRY_HEAP_MB, WORKER_YOUNG_MB } from '../settings.js';
+import { EXTRACT_TIMEOUT_MS, WORKER_DEPTH, WORKER_HEAP_MB, WORKER_RETRY_HEAP_MB, WORKER_YOUNG_MB } from '../settings.js';
 import type { ExtractOptions } from '../types.js';
 import type { Job, JobResult } from './job.js';
 import type { WorkerReply, WorkerRequest } from './worker.js';
@@ -45,7 +46,9 @@ interface Pending {
 
 interface Slot {
   worker: Worker;
-  job: Pending | null;
+  /** Sent and not yet answered, in the order sent: the worker extracts the first, one at a time. */
+  jobs: Pending[];
+  /** The time limit of the first of `jobs`. */
   timer: NodeJS.Timeout | null;
   heapMb: number;
   /** A worker started for one document's second try, ended after it. */
@@ -71,7 +74,7 @@ export class WorkerPool implements Extractor {
 
   private spawn(heapMb: number, oneOff: boolean): Slot {
     const worker = new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
-    const slot: Slot = { worker, job: null, timer: null, heapMb, oneOff };
+    const slot: Slot = { worker, jobs: [], timer: null, heapMb, oneOff };
     slot.worker.on('message', (reply: WorkerReply) => {
       const job = this.finish(slot);
       if (!job) return;
@@ -84,24 +87,39 @@ export class WorkerPool implements Extractor {
     slot.worker.on('error', (err) => this.replace(slot, new Error(`worker died: ${err.message}`), outOfMemory(err)));
     // One that exits without an error event would otherwise leave its document waiting forever.
     slot.worker.on('exit', (code) => {
-      if (slot.job && !this.closing) this.replace(slot, new Error(`worker exited unexpectedly (code ${code})`));
+      if (slot.jobs.length > 0 && !this.closing) this.replace(slot, new Error(`worker exited unexpectedly (code ${code})`));
     });
     return slot;
   }
 
+  /** The first document's job, answered (or failed): the next one's time limit starts. */
   private finish(slot: Slot): Pending | null {
     if (slot.timer) clearTimeout(slot.timer);
-    const job = slot.job;
-    slot.job = null;
     slot.timer = null;
+    const job = slot.jobs.shift() ?? null;
+    if (slot.jobs.length > 0) this.startTimer(slot);
     return job;
   }
 
+  private startTimer(slot: Slot): void {
+    slot.timer = setTimeout(() => {
+      this.replace(slot, new InputError(`extraction took longer than ${this.timeoutMs / 1000} s; skipped`));
+    }, this.timeoutMs);
+  }
+
+  /**
+   * The worker failed on its first document (time limit, crash, out of memory): that document
+   * fails or is tried again; the ones waiting behind it go back to the front of the queue.
+   */
   private replace(slot: Slot, err: Error, ranOutOfMemory = false): void {
-    const job = this.finish(slot);
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    const [job, ...waiting] = slot.jobs.splice(0);
     void slot.worker.terminate();
     if (job && ranOutOfMemory && slot.heapMb < this.limits.retryHeapMb && !this.closing) this.retry(job);
     else job?.reject(err);
+    if (this.closing) for (const w of waiting) w.reject(new Error('extraction pool closed'));
+    else this.queue.unshift(...waiting);
     if (slot.oneOff) {
       this.oneOffs.delete(slot);
       return;
@@ -125,17 +143,14 @@ export class WorkerPool implements Extractor {
   }
 
   private assign(slot: Slot, job: Pending): void {
-    slot.job = job;
-    slot.timer = setTimeout(() => {
-      this.replace(slot, new InputError(`extraction took longer than ${this.timeoutMs / 1000} s; skipped`));
-    }, this.timeoutMs);
+    slot.jobs.push(job);
+    if (slot.jobs.length === 1) this.startTimer(slot);
     slot.worker.postMessage(job.req);
   }
 
   private dispatch(): void {
     for (const slot of this.slots) {
-      if (slot.job || this.queue.length === 0) continue;
-      this.assign(slot, this.queue.shift()!);
+      while (slot.jobs.length < WORKER_DEPTH && this.queue.length > 0) this.assign(slot, this.queue.shift()!);
     }
   }
 
@@ -150,8 +165,12 @@ export class WorkerPool implements Extractor {
     this.closing = true;
     for (const job of this.queue.splice(0)) job.reject(new Error('extraction pool closed'));
     const oneOffs = [...this.oneOffs];
-    for (const s of oneOffs) s.job?.reject(new Error('extraction pool closed'));
-    await Promise.all([...this.slots, ...oneOffs].map((s) => { this.finish(s); return s.worker.terminate(); }));
+    for (const s of oneOffs) for (const j of s.jobs) j.reject(new Error('extraction pool closed'));
+    await Promise.all([...this.slots, ...oneOffs].map((s) => {
+      if (s.timer) clearTimeout(s.timer);
+      s.jobs.length = 0;
+      return s.worker.terminate();
+    }));
   }
 }
 

@@ -11,7 +11,7 @@ export type WorkerReply =
   | { seq: number; ok: true; result: JobResult }
   | { seq: number; ok: false; inputError: boolean; message: string };
 
-parentPort?.on('message', async (req: WorkerRequest) => {
+async function reply(req: WorkerRequest): Promise<void> {
   let reply: WorkerReply;
   try {
     reply = { seq: req.seq, ok: true, result: await runJob(req.job, req.options) };
@@ -19,4 +19,11 @@ parentPort?.on('message', async (req: WorkerRequest) => {
     reply = { seq: req.seq, ok: false, inputError: err instanceof InputError, message: (err as Error).message };
   }
   parentPort!.postMessage(reply);
+}
+
+// The pool sends a document before the last is done; they are extracted one at a time, in the
+// order sent, which is the order the pool expects the replies in (and times them by).
+let last: Promise<void> = Promise.resolve();
+parentPort?.on('message', (req: WorkerRequest) => {
+  last = last.then(() => reply(req));
 });

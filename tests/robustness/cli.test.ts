@@ -150,6 +150,28 @@ describe.skipIf(!BUILT)('the worker pool', () => {
     }
   }, 30_000);
 
+  it('the documents sent behind one that kills its worker or runs past the limit are extracted by the next worker', async () => {
+    // A worker holds the next document while it extracts one; losing the worker must not lose it.
+    const { WorkerPool } = await import(join(ROOT, 'dist/cli/pool.js')) as typeof import('../../src/cli/pool.js');
+    const slow = { source: 'slow.txt', bytes: Buffer.from(Array.from({ length: 12_000 }, (_, i) => articleText(i)).join('\n')) };
+    const small = (i: number) => ({ source: `s${i}.txt`, bytes: Buffer.from(articleText(i)) });
+    const pool = new WorkerPool(1, 1500);
+    try {
+      const waiting = (pool as unknown as { slots: { jobs: unknown[] }[] }).slots[0]!;
+      const runs = [pool.run(slow, DEFAULT_EXTRACT_OPTIONS), pool.run(small(1), DEFAULT_EXTRACT_OPTIONS), pool.run(small(2), DEFAULT_EXTRACT_OPTIONS)];
+      expect(waiting.jobs.length).toBe(2);
+      const outcomes = await Promise.all(runs.map((r) => r.then((x) => x.result!.status, (e: Error) => e.message)));
+      expect(outcomes).toEqual(['extraction took longer than 1.5 s; skipped', 'ok', 'ok']);
+      const doomed = pool.run(slow, DEFAULT_EXTRACT_OPTIONS);
+      const behind = pool.run(small(3), DEFAULT_EXTRACT_OPTIONS);
+      void (pool as unknown as { slots: { worker: { terminate(): Promise<number> } }[] }).slots[0]!.worker.terminate();
+      await expect(doomed).rejects.toThrow(/worker exited unexpectedly/);
+      expect((await behind).result).toMatchObject({ status: 'ok', source: 's3.txt' });
+    } finally {
+      await pool.close();
+    }
+  }, 30_000);
+
   it('a document that runs a worker out of its heap is tried again with the bigger heap; only past that it fails', async () => {
     // Pool workers have a heap for ordinary pages (a cap near 2 GB made V8 grow each worker's
     // heap to ~4x its live size in bulk runs); a big page must still come out.
