@@ -94,11 +94,15 @@ export class WorkerPool implements Extractor {
 
   /** The first document's job, answered (or failed): the next one's time limit starts. */
   private finish(slot: Slot): Pending | null {
-    if (slot.timer) clearTimeout(slot.timer);
-    slot.timer = null;
+    this.stopTimer(slot);
     const job = slot.jobs.shift() ?? null;
     if (slot.jobs.length > 0) this.startTimer(slot);
     return job;
+  }
+
+  private stopTimer(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
   }
 
   private startTimer(slot: Slot): void {
@@ -112,8 +116,7 @@ export class WorkerPool implements Extractor {
    * fails or is tried again; the ones waiting behind it go back to the front of the queue.
    */
   private replace(slot: Slot, err: Error, ranOutOfMemory = false): void {
-    if (slot.timer) clearTimeout(slot.timer);
-    slot.timer = null;
+    this.stopTimer(slot);
     const [job, ...waiting] = slot.jobs.splice(0);
     void slot.worker.terminate();
     if (job && ranOutOfMemory && slot.heapMb < this.limits.retryHeapMb && !this.closing) this.retry(job);
@@ -167,7 +170,7 @@ export class WorkerPool implements Extractor {
     const oneOffs = [...this.oneOffs];
     for (const s of oneOffs) for (const j of s.jobs) j.reject(new Error('extraction pool closed'));
     await Promise.all([...this.slots, ...oneOffs].map((s) => {
-      if (s.timer) clearTimeout(s.timer);
+      this.stopTimer(s);
       s.jobs.length = 0;
       return s.worker.terminate();
     }));

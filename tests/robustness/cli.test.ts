@@ -157,9 +157,9 @@ describe.skipIf(!BUILT)('the worker pool', () => {
     const small = (i: number) => ({ source: `s${i}.txt`, bytes: Buffer.from(articleText(i)) });
     const pool = new WorkerPool(1, 1500);
     try {
-      const waiting = (pool as unknown as { slots: { jobs: unknown[] }[] }).slots[0]!;
+      const slot = (pool as unknown as { slots: { jobs: unknown[] }[] }).slots[0]!;
       const runs = [pool.run(slow, DEFAULT_EXTRACT_OPTIONS), pool.run(small(1), DEFAULT_EXTRACT_OPTIONS), pool.run(small(2), DEFAULT_EXTRACT_OPTIONS)];
-      expect(waiting.jobs.length).toBe(2);
+      expect(slot.jobs.length).toBe(2); // the slow one and the next; the third waits in the queue
       const outcomes = await Promise.all(runs.map((r) => r.then((x) => x.result!.status, (e: Error) => e.message)));
       expect(outcomes).toEqual(['extraction took longer than 1.5 s; skipped', 'ok', 'ok']);
       const doomed = pool.run(slow, DEFAULT_EXTRACT_OPTIONS);
